@@ -1,0 +1,42 @@
+# The two commands: `make run` and `make test`. Everything they need is set up on the way.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_STATE ?= state/demo
+DEMO_PORT ?= 8443
+DEMO_RESIDENTS ?= 1000
+
+.PHONY: run test bench setup system clean-demo
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Debian packages the suite needs (PostgreSQL, pcscd, vpcd, a Japanese font...); as root it
+# installs what is missing, otherwise it names what to install and fails.
+system:
+	bash installer/dev/system-packages.sh
+
+# The embedded registry with the demo city of synthetic residents.
+run: setup
+	$(BIN)/madoguchi-registry --state $(DEMO_STATE) init
+	$(BIN)/madoguchi-registry --state $(DEMO_STATE) seed --residents $(DEMO_RESIDENTS) --if-empty
+	@echo "registry: https://127.0.0.1:$(DEMO_PORT)/v1/health (CA: $(DEMO_STATE)/pki/ca.pem)"
+	$(BIN)/madoguchi-registry --state $(DEMO_STATE) serve --port $(DEMO_PORT)
+
+# Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py).
+test: system setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: system setup
+	$(PY) -m bench $(BENCH_ARGS)
+
+clean-demo:
+	rm -rf $(DEMO_STATE)

@@ -1,0 +1,176 @@
+"""Resident search, one record, its history."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.orm import Session
+
+from app.domain import individual_number, resident_code
+from app.domain.kana import is_kana
+from app.domain.search_rule import SearchCriteria
+from app.domain.wareki import parse_iso_date
+from registry.api import params
+from registry.api.deps import actor, db_session, settings
+from registry.api.errors import ApiError
+from registry.api.schemas import (
+    History,
+    HistoryEntry,
+    ResidentDetail,
+    SearchResult,
+    info_of,
+    state_of,
+    summary_of,
+)
+from registry.config import Settings
+from registry.models.person import SEX_CODES
+from registry.repositories import numbers, residents, search
+from registry.repositories.actor import Actor
+
+router = APIRouter(tags=["residents"])
+
+SEARCH_PARAMS = (
+    "name",
+    "name_kana",
+    "birth_date",
+    "address",
+    "sex",
+    "resident_code",
+    "individual_number",
+    "include_removed",
+    "limit",
+    "offset",
+)
+MAX_OFFSET = 10_000
+NOT_FOUND = ApiError(404, "resident_not_found", "該当する住民が見つかりません。")
+
+
+def _criteria(request: Request, cfg: Settings) -> SearchCriteria:
+    q = request.query_params
+    name_kana = params.text(q.get("name_kana"), "name_kana", 120)
+    if name_kana is not None and not is_kana(name_kana):
+        raise ApiError(
+            422, "invalid_kana", "氏名（カナ）はカタカナまたはひらがなで入力してください。",
+            field="name_kana",
+        )
+    birth_text = params.text(q.get("birth_date"), "birth_date", 10)
+    code_text = params.text(q.get("resident_code"), "resident_code", 20)
+    number_text = params.text(q.get("individual_number"), "individual_number", 20)
+    return SearchCriteria(
+        name=params.text(q.get("name"), "name", 60),
+        name_kana=name_kana,
+        birth_date=parse_iso_date(birth_text, "birth_date") if birth_text else None,
+        address=params.text(q.get("address"), "address", 120),
+        sex=params.choice(q.get("sex"), "sex", SEX_CODES),
+        resident_code=(
+            resident_code.validate(code_text, cfg.resident_code_scheme) if code_text else None
+        ),
+        individual_number=individual_number.validate(number_text) if number_text else None,
+    )
+
+
+@router.get("/v1/residents/search", response_model=SearchResult)
+def search_residents(
+    request: Request,
+    session: Session = Depends(db_session),
+    cfg: Settings = Depends(settings),
+    who: Actor = Depends(actor),
+    name: str | None = Query(None, description="氏名 (kanji, kana or 通称), prefix match"),
+    name_kana: str | None = Query(None, description="氏名のカナ, prefix match"),
+    birth_date: str | None = Query(None, description="YYYY-MM-DD"),
+    address: str | None = Query(None, description="住所; a prefix of the town part suffices"),
+    sex: str | None = Query(None, description="JIS X 0303 code; narrows, never counts"),
+    resident_code: str | None = Query(None, description="住民票コード"),
+    individual_number: str | None = Query(None, description="個人番号 (access-logged)"),
+    include_removed: str | None = Query(None, description="true to include 消除者"),
+    limit: str | None = Query(None, description="1-100, default 20"),
+    offset: str | None = Query(None, description="0-10000"),
+) -> SearchResult:
+    """Identity search. At least two of name / birth date / address, or a 住民票コード or
+    individual number alone; otherwise 422 `search_too_broad`. Results never carry the
+    individual number."""
+    params.reject_unknown(request, SEARCH_PARAMS)
+    criteria = _criteria(request, cfg)
+    page_limit = params.integer(
+        limit, "limit", cfg.search_default_limit, 1, cfg.search_max_limit
+    )
+    page_offset = params.integer(offset, "offset", 0, 0, MAX_OFFSET)
+    page = search.search(
+        session,
+        criteria,
+        address_prefixes=cfg.address_prefixes,
+        include_removed=params.boolean(include_removed, "include_removed"),
+        limit=page_limit,
+        offset=page_offset,
+        actor=who,
+    )
+    session.commit()  # the access-log row of a number search
+    m = cfg.municipality
+    return SearchResult(
+        items=[summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits],
+        limit=page_limit,
+        offset=page_offset,
+        has_more=page.has_more,
+        next_offset=page_offset + page_limit if page.has_more else None,
+    )
+
+
+def _atena(resident_id: str) -> str:
+    if not (resident_id.isascii() and resident_id.isdigit() and len(resident_id) == 10):
+        raise ApiError(422, "invalid_resident_id", "宛名番号は10桁の数字です。", field="id")
+    return resident_id
+
+
+@router.get("/v1/residents/{resident_id}", response_model=ResidentDetail)
+def get_resident(
+    resident_id: str,
+    request: Request,
+    session: Session = Depends(db_session),
+    cfg: Settings = Depends(settings),
+    who: Actor = Depends(actor),
+    reveal: str | None = Query(None, description="individual_number, with number.view only"),
+) -> ResidentDetail:
+    params.reject_unknown(request, ("reveal",))
+    params.choice(reveal, "reveal", ("individual_number",))
+    record = residents.get(session, _atena(resident_id))
+    if record is None:
+        raise NOT_FOUND
+    detail = ResidentDetail(
+        id=record.person.atena_number,
+        resident_code=record.person.resident_code,
+        status="removed" if record.version.removed_on else "resident",
+        current=info_of(record.version),
+        record=state_of(record.version, record.town, record.household_number, cfg.municipality),
+    )
+    if reveal:
+        if not who.may_view_numbers:
+            raise ApiError(
+                403, "permission_denied", "個人番号を表示する権限がありません。"
+            )
+        detail.individual_number = numbers.reveal(session, record.person.id, who)
+        session.commit()
+    return detail
+
+
+@router.get("/v1/residents/{resident_id}/history", response_model=History)
+def get_history(
+    resident_id: str,
+    request: Request,
+    session: Session = Depends(db_session),
+    cfg: Settings = Depends(settings),
+) -> History:
+    """Every version of the record, oldest first."""
+    params.reject_unknown(request, ())
+    record = residents.get(session, _atena(resident_id))
+    if record is None:
+        raise NOT_FOUND
+    entries = residents.history(session, record.person.id)
+    return History(
+        id=record.person.atena_number,
+        versions=[
+            HistoryEntry(
+                info=info_of(e.version),
+                record=state_of(e.version, e.town, e.household_number, cfg.municipality),
+            )
+            for e in entries
+        ],
+    )

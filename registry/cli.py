@@ -1,0 +1,144 @@
+"""`madoguchi-registry`: set up, seed and run the registry service.
+
+    madoguchi-registry [--state DIR] [--db URL] init
+    madoguchi-registry [--state DIR] [--db URL] seed --residents N [--seed S] [--if-empty]
+    madoguchi-registry [--state DIR] [--db URL] serve [--host 127.0.0.1] [--port N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+
+from registry.config import ENV_DB_URL, ENV_STATE, Settings, load_settings
+
+DEFAULT_PORT = 8443
+
+
+class CliError(Exception):
+    """A problem the operator can fix; printed without a traceback, exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="madoguchi-registry", description="Central resident-register service."
+    )
+    parser.add_argument("--state", help=f"state directory (env {ENV_STATE})")
+    parser.add_argument("--db", help=f"database URL (env {ENV_DB_URL}); default SQLite in state")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("init", help="migrate the database; create the CA and server certificate")
+
+    seed = commands.add_parser("seed", help="load a synthetic city into an empty register")
+    seed.add_argument("--residents", type=int, required=True, help="number of residents")
+    seed.add_argument("--seed", type=int, default=0, help="random seed (same seed, same city)")
+    seed.add_argument(
+        "--if-empty", action="store_true", help="do nothing (and succeed) if residents exist"
+    )
+
+    serve = commands.add_parser("serve", help="run the HTTPS API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    return parser
+
+
+def _require_migrated(settings: Settings) -> None:
+    from registry.migrate import current_heads, head_revision
+
+    try:
+        heads = current_heads(settings.db_url)
+    except Exception as exc:  # unreachable server, bad URL, missing driver
+        raise CliError(f"cannot open the database: {type(exc).__name__}: {exc}") from exc
+    if heads != {head_revision()}:
+        raise CliError("the database is not initialised or not up to date: run `init` first")
+
+
+def cmd_init(settings: Settings) -> None:
+    from registry import migrate, pki, seeding
+    from registry.db import make_engine, make_session_factory
+    from registry.synth.towns import load_towns
+
+    settings.state_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _, created = pki.ensure_pki(settings.pki_dir)
+    print(f"certificates: {'created' if created else 'kept'} in {settings.pki_dir}")
+    migrate.upgrade(settings.db_url)
+    print(f"database: migrated to {migrate.head_revision()}")
+    engine = make_engine(settings.db_url)
+    try:
+        m = settings.municipality
+        added = seeding.load_towns(
+            make_session_factory(engine), load_towns(city=m.city, prefecture=m.prefecture)
+        )
+    finally:
+        engine.dispose()
+    print(f"towns: {added} added")
+
+
+def cmd_seed(settings: Settings, residents: int, seed: int, if_empty: bool) -> None:
+    from registry import seeding
+    from registry.db import make_engine, make_session_factory
+    from registry.synth.generator import generate_city
+
+    if not 1 <= residents <= 5_000_000:
+        raise CliError("--residents must be between 1 and 5000000")
+    _require_migrated(settings)
+    engine = make_engine(settings.db_url)
+    started = time.perf_counter()
+    try:
+        loaded = seeding.load_city(
+            make_session_factory(engine),
+            generate_city(residents, seed),
+            progress=lambda n: print(f"  {n:,} residents", file=sys.stderr),
+        )
+    except seeding.RegisterNotEmpty as exc:
+        if if_empty:
+            print("the register already holds residents: nothing seeded")
+            return
+        raise CliError(f"{exc}; seed only an empty register") from exc
+    finally:
+        engine.dispose()
+    print(f"seeded {loaded:,} residents in {time.perf_counter() - started:.1f} s")
+
+
+def cmd_serve(settings: Settings, host: str, port: int) -> None:
+    import uvicorn
+
+    from registry.api.app import create_app
+    from registry.pki import PkiPaths
+
+    _require_migrated(settings)
+    paths = PkiPaths(settings.pki_dir)
+    if not paths.complete():
+        raise CliError(f"no certificates in {settings.pki_dir}: run `init` first")
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        ssl_certfile=str(paths.server_cert),
+        ssl_keyfile=str(paths.server_key),
+        # Query strings carry names and birth dates: never write them to an access log.
+        access_log=False,
+        log_level="warning",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = load_settings(args.state, args.db)
+    try:
+        if args.command == "init":
+            cmd_init(settings)
+        elif args.command == "seed":
+            cmd_seed(settings, args.residents, args.seed, args.if_empty)
+        elif args.command == "serve":
+            cmd_serve(settings, args.host, args.port)
+    except CliError as exc:
+        print(f"madoguchi-registry: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Queries over the register. Routes call these; they never build SQL themselves."""

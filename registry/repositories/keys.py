@@ -1,0 +1,29 @@
+"""The derived columns of a person version: matching keys and 清音化 kana, computed in one place
+for every writer (seeding, moves) so that search finds what was written."""
+
+from __future__ import annotations
+
+from app.domain import kana
+
+
+def name_columns(
+    family_name: str,
+    given_name: str,
+    family_name_kana: str,
+    given_name_kana: str,
+    alias_name: str | None,
+    alias_name_kana: str | None,
+) -> dict[str, str | None]:
+    full_kana = f"{family_name_kana}\u3000{given_name_kana}"
+    return {
+        "name_seion_kana": kana.seion(kana.to_katakana(full_kana)),
+        "name_kana_key": kana.kana_key(full_kana),
+        "name_kanji_key": kana.kanji_key(family_name + given_name),
+        "alias_kana_key": kana.kana_key(alias_name_kana) if alias_name_kana else None,
+        "alias_kanji_key": kana.kanji_key(alias_name) if alias_name else None,
+    }
+
+
+def address_column(town_name: str, address_detail: str) -> str:
+    # Prefecture and city are the municipality's own, never part of the stored key.
+    return kana.address_key(town_name + address_detail, strip_prefixes=())

@@ -1,0 +1,54 @@
+"""The only way to read or look up an individual number: every call writes an access-log row
+in the same transaction, so a read that is not logged cannot happen (seed l.899-901)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registry.models import IndividualNumber, NumberAccessLog
+from registry.repositories.actor import Actor
+
+
+def _log(session: Session, person_id: int | None, action: str, actor: Actor) -> None:
+    session.add(
+        NumberAccessLog(
+            person_id=person_id,
+            action=action,
+            purpose=actor.purpose,
+            staff_id=actor.staff_id,
+            terminal_id=actor.terminal_id,
+        )
+    )
+
+
+def reveal(session: Session, person_id: int, actor: Actor) -> str | None:
+    """The person's individual number, logged as a reveal."""
+    number = session.scalar(
+        select(IndividualNumber.number).where(IndividualNumber.person_id == person_id)
+    )
+    _log(session, person_id, "reveal", actor)
+    return number
+
+
+def person_for_number(session: Session, number: str, actor: Actor) -> int | None:
+    """The person holding `number`, logged as a search whether or not anyone matched."""
+    person_id = session.scalar(
+        select(IndividualNumber.person_id).where(IndividualNumber.number == number)
+    )
+    _log(session, person_id, "search", actor)
+    return person_id
+
+
+def assign(session: Session, person_id: int, number: str, actor: Actor) -> None:
+    session.add(IndividualNumber(person_id=person_id, number=number))
+    _log(session, person_id, "assign", actor)
+
+
+def bulk_assign(session: Session, rows: list[dict[str, object]], actor: Actor) -> None:
+    """Load many numbers at once (seeding, migration from another system): one log row per
+    batch, since nothing is read."""
+    if not rows:
+        return
+    session.execute(IndividualNumber.__table__.insert(), rows)
+    _log(session, None, "load", actor)

@@ -1,0 +1,117 @@
+"""Resident search: the identity-search rule, name/address matching keys, current records only.
+
+Prefix matches run as range scans on the key indexes (see models.person.key_string); every
+search is a handful of index probes whatever the register's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain import kana
+from app.domain.search_rule import SearchCriteria, check
+from registry.models import Household, Person, PersonVersion, Town
+from registry.repositories import numbers
+from registry.repositories.actor import Actor
+
+# Above every code point a key can hold, so [q, q + KEY_END) is exactly "starts with q".
+KEY_END = "\U0010ffff"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    atena_number: str
+    version: PersonVersion
+    town: Town
+    household_number: str
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: list[SearchHit]
+    has_more: bool
+
+
+def _prefix(column: ColumnElement[str] | ColumnElement[str | None], key: str) -> ColumnElement[bool]:
+    return and_(column >= key, column < key + KEY_END)
+
+
+def _name_condition(text: str) -> ColumnElement[bool]:
+    kind, key = kana.name_key(text)
+    v = PersonVersion
+    if kind == "kana":
+        return or_(_prefix(v.name_kana_key, key), _prefix(v.alias_kana_key, key))
+    return or_(_prefix(v.name_kanji_key, key), _prefix(v.alias_kanji_key, key))
+
+
+def _without_empty_keys(criteria: SearchCriteria, prefixes: tuple[str, ...]) -> SearchCriteria:
+    """Items whose matching key is empty (only spaces or punctuation, or only the city's own
+    prefix as address) would match everyone, so they do not count towards the rule."""
+    name = criteria.name if criteria.name and kana.name_key(criteria.name)[1] else None
+    name_kana = (
+        criteria.name_kana if criteria.name_kana and kana.kana_key(criteria.name_kana) else None
+    )
+    address = criteria.address
+    if address and not kana.address_key(address, strip_prefixes=prefixes):
+        address = None
+    return replace(criteria, name=name, name_kana=name_kana, address=address)
+
+
+def _base_query() -> Select[tuple[str, PersonVersion, Town, str]]:
+    v = PersonVersion
+    return (
+        select(Person.atena_number, v, Town, Household.household_number)
+        .join(Person, Person.current_version_id == v.id)
+        .join(Town, Town.town_code == v.town_code)
+        .join(Household, Household.id == v.household_id)
+    )
+
+
+def search(
+    session: Session,
+    criteria: SearchCriteria,
+    *,
+    address_prefixes: tuple[str, ...],
+    include_removed: bool,
+    limit: int,
+    offset: int,
+    actor: Actor,
+) -> SearchPage:
+    criteria = _without_empty_keys(criteria, address_prefixes)
+    check(criteria)
+    v = PersonVersion
+    query = _base_query()
+    conditions: list[ColumnElement[bool]] = []
+    if criteria.individual_number:
+        person_id = numbers.person_for_number(session, criteria.individual_number, actor)
+        if person_id is None:
+            return SearchPage(hits=[], has_more=False)
+        conditions.append(Person.id == person_id)
+    if criteria.resident_code:
+        conditions.append(Person.resident_code == criteria.resident_code)
+    if criteria.name:
+        conditions.append(_name_condition(criteria.name))
+    if criteria.name_kana:
+        key = kana.kana_key(criteria.name_kana)
+        conditions.append(or_(_prefix(v.name_kana_key, key), _prefix(v.alias_kana_key, key)))
+    if criteria.birth_date is not None:
+        conditions.append(v.birth_date == criteria.birth_date)
+    if criteria.address:
+        key = kana.address_key(criteria.address, strip_prefixes=address_prefixes)
+        conditions.append(_prefix(v.address_key, key))
+    if criteria.sex:
+        conditions.append(v.sex == criteria.sex)
+    if not include_removed:
+        conditions.append(v.removed_on.is_(None))
+    query = (
+        query.where(*conditions)
+        .order_by(v.name_kana_key, v.birth_date, Person.atena_number)
+        .limit(limit + 1)
+        .offset(offset)
+    )
+    rows = session.execute(query).all()
+    hits = [SearchHit(r[0], r[1], r[2], r[3]) for r in rows[:limit]]
+    return SearchPage(hits=hits, has_more=len(rows) > limit)

@@ -1,0 +1,93 @@
+"""Bad input gets a 4xx with a stable code and a Japanese message, never a crash."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support.registry_process import RegistryProcess
+
+pytestmark = pytest.mark.registry
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize(
+    ("params", "status", "code"),
+    [
+        ({"name": "山田", "birth_date": "1980-02-30"}, 422, "invalid_date"),
+        ({"name": "山田", "birth_date": "1980/02/17"}, 422, "invalid_date"),
+        ({"name": "山田", "birth_date": "１９８０-０２-１７"}, 422, "invalid_date"),
+        ({"name": "山田", "birth_date": "S55.2.17"}, 422, "invalid_date"),
+        ({"name": "山田", "birth_date": "1980-02-17", "nickname": "x"}, 422, "unknown_parameter"),
+        ({"name": "山" * 61, "birth_date": "1980-02-17"}, 422, "value_too_long"),
+        ({"name": "山田", "address": "池" * 121}, 422, "value_too_long"),
+        ({"resident_code": "12345678901"}, 422, "invalid_resident_code"),
+        ({"resident_code": "１２３"}, 422, "invalid_resident_code"),
+        ({"individual_number": "621498320258"}, 422, "invalid_individual_number"),
+        ({"individual_number": "62149832025"}, 422, "invalid_individual_number"),
+        ({"name": "山田\x00", "birth_date": "1980-02-17"}, 422, "invalid_characters"),
+        ({"name": "山田\u202e", "birth_date": "1980-02-17"}, 422, "invalid_characters"),
+        ({"name_kana": "yamada", "birth_date": "1980-02-17"}, 422, "invalid_kana"),
+        ({"name": "山田", "birth_date": "1980-02-17", "sex": "male"}, 422, "invalid_sex"),
+        ({"name": "山田", "birth_date": "1980-02-17", "limit": "0"}, 422, "out_of_range"),
+        ({"name": "山田", "birth_date": "1980-02-17", "limit": "101"}, 422, "out_of_range"),
+        ({"name": "山田", "birth_date": "1980-02-17", "offset": "-1"}, 422, "invalid_parameter"),
+        ({"name": "山田", "birth_date": "1980-02-17", "include_removed": "maybe"}, 422,
+         "invalid_parameter"),
+    ],
+)
+def test_bad_search_parameters(
+    registry: RegistryProcess, params: dict[str, str], status: int, code: str
+) -> None:
+    with registry.client() as client:
+        response = client.get("/v1/residents/search", params=params)
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["code"] == code
+    assert JAPANESE.search(error["message"]), error["message"]
+
+
+def test_repeated_parameter_is_refused(registry: RegistryProcess) -> None:
+    with registry.client() as client:
+        response = client.get(
+            "/v1/residents/search?name=a&name=b&birth_date=1980-02-17"
+        )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "duplicate_parameter"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["' OR 1=1 --", "%", "_", "\\", "'; DROP TABLE persons; --", '"', "山田%' --", "\U0010ffff"],
+)
+def test_sql_metacharacters_are_just_text(registry: RegistryProcess, name: str) -> None:
+    with registry.client() as client:
+        response = client.get(
+            "/v1/residents/search", params={"name": name, "birth_date": "1980-02-17"}
+        )
+        assert response.status_code in (200, 422), response.text
+        if response.status_code == 200:
+            assert response.json()["items"] == []
+        assert client.get("/v1/health").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/v1/residents/12345", 422, "invalid_resident_id"),
+        ("/v1/residents/abcdefghij", 422, "invalid_resident_id"),
+        ("/v1/residents/9999999999", 404, "resident_not_found"),
+        ("/v1/residents/9999999999/history", 404, "resident_not_found"),
+        ("/v1/households/9999999999", 404, "household_not_found"),
+        ("/v1/households/x", 422, "invalid_household_number"),
+        ("/v1/nowhere", 404, "not_found"),
+    ],
+)
+def test_bad_paths(registry: RegistryProcess, path: str, status: int, code: str) -> None:
+    with registry.client() as client:
+        response = client.get(path)
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
+    assert JAPANESE.search(response.json()["error"]["message"])
