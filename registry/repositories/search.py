@@ -70,25 +70,20 @@ def _base_query() -> Select[tuple[str, PersonVersion, Town, str]]:
     )
 
 
-def search(
-    session: Session,
+def statement(
     criteria: SearchCriteria,
     *,
     address_prefixes: tuple[str, ...],
     include_removed: bool,
     limit: int,
     offset: int,
-    actor: Actor,
-) -> SearchPage:
-    criteria = _without_empty_keys(criteria, address_prefixes)
-    check(criteria)
+    person_id: int | None = None,
+) -> Select[tuple[str, PersonVersion, Town, str]]:
+    """The SELECT for already-checked criteria; fetches one row beyond `limit` to tell whether
+    another page exists. `person_id` stands for an individual number already looked up."""
     v = PersonVersion
-    query = _base_query()
     conditions: list[ColumnElement[bool]] = []
-    if criteria.individual_number:
-        person_id = numbers.person_for_number(session, criteria.individual_number, actor)
-        if person_id is None:
-            return SearchPage(hits=[], has_more=False)
+    if person_id is not None:
         conditions.append(Person.id == person_id)
     if criteria.resident_code:
         conditions.append(Person.resident_code == criteria.resident_code)
@@ -106,11 +101,39 @@ def search(
         conditions.append(v.sex == criteria.sex)
     if not include_removed:
         conditions.append(v.removed_on.is_(None))
-    query = (
-        query.where(*conditions)
+    return (
+        _base_query()
+        .where(*conditions)
         .order_by(v.name_kana_key, v.birth_date, Person.atena_number)
         .limit(limit + 1)
         .offset(offset)
+    )
+
+
+def search(
+    session: Session,
+    criteria: SearchCriteria,
+    *,
+    address_prefixes: tuple[str, ...],
+    include_removed: bool,
+    limit: int,
+    offset: int,
+    actor: Actor,
+) -> SearchPage:
+    criteria = _without_empty_keys(criteria, address_prefixes)
+    check(criteria)
+    person_id = None
+    if criteria.individual_number:
+        person_id = numbers.person_for_number(session, criteria.individual_number, actor)
+        if person_id is None:
+            return SearchPage(hits=[], has_more=False)
+    query = statement(
+        criteria,
+        address_prefixes=address_prefixes,
+        include_removed=include_removed,
+        limit=limit,
+        offset=offset,
+        person_id=person_id,
     )
     rows = session.execute(query).all()
     hits = [SearchHit(r[0], r[1], r[2], r[3]) for r in rows[:limit]]

@@ -1,0 +1,202 @@
+"""Search latency over HTTPS against the real registry, beside the same query as plain SQL.
+
+For each register size and database: `madoguchi-registry init` + `seed`, then `serve`; sample
+real residents; for each, time the API call (one keep-alive TLS client) and, interleaved, the
+very statement the repository builds, executed on a raw DB-API cursor of the same database.
+The ratio API/SQL is the figure that travels between machines; the absolute times are this
+machine's.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jaconv
+from sqlalchemy import select
+
+from app.domain.search_rule import SearchCriteria
+from bench import report
+from registry.db import make_engine
+from registry.models import Person, PersonVersion, Town
+from registry.repositories.search import statement
+from tests.support.pgcluster import PgCluster
+from tests.support.registry_process import RegistryProcess, run_cli
+
+PREFIXES = ("大阪府", "寝屋川市")
+WARMUP = 30
+GOAL_P95_MS = 30.0
+GOAL_RATIO = 2.0
+
+
+@dataclass(frozen=True)
+class Sample:
+    family_name: str
+    given_name: str
+    family_name_kana: str
+    birth_date: date
+    town_name: str
+
+
+def _samples(db_url: str, count: int, seed: int) -> list[Sample]:
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            max_id = conn.scalar(select(Person.id).order_by(Person.id.desc()).limit(1)) or 0
+            rng = random.Random(seed)
+            ids = rng.sample(range(1, max_id + 1), min(count * 2, max_id))
+            rows = conn.execute(
+                select(PersonVersion.family_name, PersonVersion.given_name,
+                       PersonVersion.family_name_kana, PersonVersion.birth_date, Town.name)
+                .join(Person, Person.current_version_id == PersonVersion.id)
+                .join(Town, Town.town_code == PersonVersion.town_code)
+                .where(Person.id.in_(ids), PersonVersion.removed_on.is_(None))
+            ).all()
+    finally:
+        engine.dispose()
+    return [Sample(*row) for row in rows][:count]
+
+
+def _queries(kind: str, s: Sample) -> dict[str, str]:
+    if kind == "name+birth_date":
+        return {"name": s.family_name + s.given_name, "birth_date": s.birth_date.isoformat()}
+    # What a clerk types: the family name in hiragana and the town.
+    return {"name": jaconv.kata2hira(s.family_name_kana), "address": s.town_name}
+
+
+def _criteria(q: dict[str, str]) -> SearchCriteria:
+    return SearchCriteria(
+        name=q.get("name"), name_kana=None,
+        birth_date=date.fromisoformat(q["birth_date"]) if "birth_date" in q else None,
+        address=q.get("address"), sex=None, resident_code=None, individual_number=None,
+    )
+
+
+class PlainSql:
+    """The repository's statement, compiled once per query and run on a raw DB-API cursor."""
+
+    def __init__(self, db_url: str) -> None:
+        self.engine = make_engine(db_url)
+        self.raw = self.engine.raw_connection()
+        self.sqlite = db_url.startswith("sqlite")
+
+    def run(self, q: dict[str, str]) -> int:
+        stmt = statement(_criteria(q), address_prefixes=PREFIXES, include_removed=False,
+                         limit=20, offset=0)
+        compiled = stmt.compile(dialect=self.engine.dialect)
+        params: Any
+        if self.sqlite:
+            params = tuple(
+                v.isoformat() if isinstance(v, date) else v
+                for v in (compiled.params[k] for k in compiled.positiontup or ())
+            )
+        else:
+            params = compiled.params
+        cursor = self.raw.cursor()
+        cursor.execute(str(compiled), params)
+        rows = cursor.fetchall()
+        cursor.close()
+        return len(rows)
+
+    def close(self) -> None:
+        self.raw.close()
+        self.engine.dispose()
+
+
+def _measure(server: RegistryProcess, plain: PlainSql, samples: list[Sample], kind: str) -> dict[str, Any]:
+    api: list[float] = []
+    sql: list[float] = []
+    with server.client() as client:
+        for s in samples[:WARMUP]:
+            client.get("/v1/residents/search", params=_queries(kind, s))
+            plain.run(_queries(kind, s))
+        for s in samples:
+            q = _queries(kind, s)
+            t0 = time.perf_counter()
+            response = client.get("/v1/residents/search", params=q)
+            t1 = time.perf_counter()
+            if response.status_code != 200:
+                raise RuntimeError(f"search failed: {response.status_code} {response.text}")
+            plain.run(q)
+            t2 = time.perf_counter()
+            api.append(t1 - t0)
+            sql.append(t2 - t1)
+    a, b = report.summary(api), report.summary(sql)
+    return {"api": a, "sql": b, "ratio_p50": a["p50_ms"] / b["p50_ms"],
+            "ratio_p95": a["p95_ms"] / b["p95_ms"]}
+
+
+def _one(size: int, backend: str, queries: int, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
+    state = work / f"{backend}-{size}"
+    shutil.rmtree(state, ignore_errors=True)
+    if backend == "sqlite":
+        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
+    else:
+        assert cluster is not None
+        db_url = cluster.create_database(f"bench_{size}")
+    run_cli(state, db_url, "init")
+    t0 = time.perf_counter()
+    run_cli(state, db_url, "seed", "--residents", str(size), "--seed", "1")
+    seed_s = time.perf_counter() - t0
+    print(f"[{backend} {size:,}] seeded in {seed_s:.0f} s", file=sys.stderr)
+    samples = _samples(db_url, queries, seed=size)
+    server = RegistryProcess(state=state, db_url=db_url)
+    server.start()
+    plain = PlainSql(db_url)
+    try:
+        kinds = {k: _measure(server, plain, samples, k) for k in ("name+birth_date", "name+address")}
+    finally:
+        plain.close()
+        server.stop()
+    if cluster is not None:
+        cluster.drop_database(f"bench_{size}")
+    shutil.rmtree(state, ignore_errors=True)
+    return {"size": size, "backend": backend, "seed_seconds": seed_s, "kinds": kinds}
+
+
+def _table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {report.machine()}; {results[0]['kinds']['name+birth_date']['api']['n']} queries per row.",
+        "",
+        "| residents | database | query | API p50 ms | API p95 ms | SQL p50 ms | SQL p95 ms | API/SQL p95 | goal met (p95 < 30 ms, ≤ 2× SQL) |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in results:
+        for kind, m in r["kinds"].items():
+            ok = m["api"]["p95_ms"] < GOAL_P95_MS and m["ratio_p95"] <= GOAL_RATIO
+            lines.append(
+                f"| {r['size']:,} | {r['backend']} | {kind} | {m['api']['p50_ms']:.2f} | "
+                f"{m['api']['p95_ms']:.2f} | {m['sql']['p50_ms']:.2f} | {m['sql']['p95_ms']:.2f} | "
+                f"{m['ratio_p95']:.2f} | {'yes' if ok else 'no'} |"
+            )
+    lines += ["", "| residents | database | seed (init excluded) s |", "| ---: | --- | ---: |"]
+    lines += [f"| {r['size']:,} | {r['backend']} | {r['seed_seconds']:.0f} |" for r in results]
+    return "\n".join(lines)
+
+
+def run(sizes: list[int], backends: list[str], queries: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="madoguchi-bench-"))
+    cluster: PgCluster | None = None
+    results: list[dict[str, Any]] = []
+    try:
+        if "postgresql" in backends:
+            cluster = PgCluster(work / "pg")
+            cluster.start()
+        for size in sizes:
+            for backend in backends:
+                results.append(_one(size, backend, queries, work, cluster))
+                print(_table(results[-1:]), file=sys.stderr)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    path = report.save("search", {"machine": report.machine(), "results": results})
+    report.write_section("search", _table(results))
+    print(f"results: {path}\n{_table(results)}")
