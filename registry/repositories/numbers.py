@@ -50,5 +50,5 @@ def bulk_assign(session: Session, rows: list[dict[str, object]], actor: Actor) -
     batch, since nothing is read."""
     if not rows:
         return
-    session.execute(IndividualNumber.__table__.insert(), rows)
+    session.connection().execute(IndividualNumber.__table__.insert(), rows)
     _log(session, None, "load", actor)
