@@ -35,7 +35,7 @@ def label(field: str) -> str:
 def reject_unknown(request: Request, allowed: Iterable[str]) -> None:
     allowed_set = set(allowed)
     seen: set[str] = set()
-    for key in request.query_params.keys():
+    for key, _ in request.query_params.multi_items():
         if key not in allowed_set:
             raise ApiError(
                 422, "unknown_parameter", f"指定できない項目「{key[:40]}」があります。", field=key[:40]

@@ -6,6 +6,7 @@ search is a handful of index probes whatever the register's size.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
@@ -47,12 +48,18 @@ def _name_condition(text: str) -> ColumnElement[bool]:
     return or_(_prefix(v.name_kanji_key, key), _prefix(v.alias_kanji_key, key))
 
 
+def _has_letter(key: str) -> bool:
+    return any(unicodedata.category(char).startswith("L") for char in key)
+
+
 def _without_empty_keys(criteria: SearchCriteria, prefixes: tuple[str, ...]) -> SearchCriteria:
     """Items whose matching key is empty (only spaces or punctuation, or only the city's own
     prefix as address) would match everyone, so they do not count towards the rule."""
-    name = criteria.name if criteria.name and kana.name_key(criteria.name)[1] else None
+    name = criteria.name if criteria.name and _has_letter(kana.name_key(criteria.name)[1]) else None
     name_kana = (
-        criteria.name_kana if criteria.name_kana and kana.kana_key(criteria.name_kana) else None
+        criteria.name_kana
+        if criteria.name_kana and _has_letter(kana.kana_key(criteria.name_kana))
+        else None
     )
     address = criteria.address
     if address and not kana.address_key(address, strip_prefixes=prefixes):

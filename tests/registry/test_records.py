@@ -64,8 +64,7 @@ def test_history_has_every_version_oldest_first(
             .having(func.count() >= 3)
             .limit(1)
         ).one()
-    person = next(p for p in truth.residents(registry_engine, removed=None, limit=1000)
-                  if p.person_id == person_id)
+    person = truth.resident(registry_engine, person_id)
     with registry.client() as client:
         body = client.get(f"/v1/residents/{person.atena_number}/history").json()
     versions = [v["info"]["version"] for v in body["versions"]]

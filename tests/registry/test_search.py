@@ -186,3 +186,13 @@ def test_results_carry_what_a_clerk_needs(
     assert item["address"]["full"].startswith("大阪府寝屋川市" + person.town_name)
     assert item["household_number"] == person.household_number
     assert set(item) >= {"sex", "relationship", "is_head", "status", "processing_stop"}
+
+
+def test_birth_date_and_address_without_a_name(
+    registry: RegistryProcess, registry_engine: Engine
+) -> None:
+    person = truth.residents(registry_engine, limit=5)[4]
+    ids = _search_all(
+        registry, birth_date=person.birth_date.isoformat(), address=person.town_name
+    )
+    assert person.atena_number in ids

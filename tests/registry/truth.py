@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Engine, select
+from typing import Any
+
+from sqlalchemy import Engine, Select, select
 
 from registry.models import Household, IndividualNumber, Person, PersonVersion, Town
 
@@ -27,8 +29,8 @@ class Resident:
     person_id: int
 
 
-def residents(engine: Engine, *, removed: bool | None = False, limit: int = 50) -> list[Resident]:
-    query = (
+def _query() -> Select[Any]:
+    return (
         select(
             Person.atena_number, Person.resident_code, PersonVersion.family_name,
             PersonVersion.given_name, PersonVersion.family_name_kana,
@@ -41,6 +43,10 @@ def residents(engine: Engine, *, removed: bool | None = False, limit: int = 50) 
         .join(Household, Household.id == PersonVersion.household_id)
         .order_by(Person.id)
     )
+
+
+def residents(engine: Engine, *, removed: bool | None = False, limit: int = 50) -> list[Resident]:
+    query = _query()
     if removed is True:
         query = query.where(PersonVersion.removed_on.is_not(None))
     elif removed is False:
@@ -49,6 +55,11 @@ def residents(engine: Engine, *, removed: bool | None = False, limit: int = 50) 
         rows = conn.execute(query.limit(limit * 7)).all()
     # Spread the sample over the register rather than its first households.
     return [Resident(*row) for row in rows[::7][:limit]]
+
+
+def resident(engine: Engine, person_id: int) -> Resident:
+    with engine.connect() as conn:
+        return Resident(*conn.execute(_query().where(Person.id == person_id)).one())
 
 
 def individual_number(engine: Engine, person_id: int) -> str:

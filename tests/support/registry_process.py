@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -56,7 +57,8 @@ class RegistryProcess:
         return self.state / "pki" / "ca.pem"
 
     def client(self, **kwargs: object) -> httpx.Client:
-        return httpx.Client(base_url=self.base_url, verify=str(self.ca_cert), timeout=30.0, **kwargs)  # type: ignore[arg-type]
+        context = ssl.create_default_context(cafile=str(self.ca_cert))
+        return httpx.Client(base_url=self.base_url, verify=context, timeout=30.0, **kwargs)  # type: ignore[arg-type]
 
     def start(self) -> None:
         log_path = self.state / "serve.log"
