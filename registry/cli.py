@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import time
 from collections.abc import Sequence
@@ -89,7 +90,7 @@ def cmd_seed(settings: Settings, residents: int, seed: int, if_empty: bool) -> N
     try:
         loaded = seeding.load_city(
             make_session_factory(engine),
-            generate_city(residents, seed),
+            functools.partial(generate_city, residents, seed),
             progress=lambda n: print(f"  {n:,} residents", file=sys.stderr),
         )
     except seeding.RegisterNotEmpty as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from registry.bulk import bulk_insert
 from registry.models import IndividualNumber, NumberAccessLog
 from registry.repositories.actor import Actor
 
@@ -45,10 +46,11 @@ def assign(session: Session, person_id: int, number: str, actor: Actor) -> None:
     _log(session, person_id, "assign", actor)
 
 
-def bulk_assign(session: Session, rows: list[dict[str, object]], actor: Actor) -> None:
-    """Load many numbers at once (seeding, migration from another system): one log row per
-    batch, since nothing is read."""
+def bulk_assign(session: Session, rows: list[tuple[int, str]], actor: Actor) -> None:
+    """Load many (person_id, number) pairs at once (seeding, migration from another system):
+    one log row per batch, since nothing is read."""
     if not rows:
         return
-    session.connection().execute(IndividualNumber.__table__.insert(), rows)
+    table = IndividualNumber.__table__
+    bulk_insert(session.connection(), table, ("person_id", "number"), rows)  # type: ignore[arg-type]
     _log(session, None, "load", actor)
