@@ -16,7 +16,7 @@ from registry.db import make_engine
 from tests.support.pgcluster import PgCluster
 from tests.support.registry_process import RegistryProcess, run_cli
 
-SEEDED_RESIDENTS = 1000
+SEEDED_RESIDENTS = 3000
 SEED = 7
 
 BACKENDS = [

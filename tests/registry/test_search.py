@@ -196,3 +196,26 @@ def test_birth_date_and_address_without_a_name(
         registry, birth_date=person.birth_date.isoformat(), address=person.town_name
     )
     assert person.atena_number in ids
+
+
+def test_alias_name_finds_foreign_residents(
+    registry: RegistryProcess, registry_engine: Engine
+) -> None:
+    from registry.models import Person, PersonVersion
+
+    with registry_engine.connect() as conn:
+        rows = conn.execute(
+            select(Person.atena_number, PersonVersion.alias_name, PersonVersion.alias_name_kana,
+                   PersonVersion.birth_date)
+            .join(PersonVersion, PersonVersion.id == Person.current_version_id)
+            .where(PersonVersion.alias_name.is_not(None), PersonVersion.removed_on.is_(None))
+            .limit(3)
+        ).all()
+    assert rows, "the synthetic city has residents with a 通称"
+    for atena, alias, alias_kana, born in rows:
+        for typed in (alias, jaconv.kata2hira(alias_kana)):
+            assert atena in _search_all(registry, name=typed, birth_date=born.isoformat())
+            family = typed.split("\u3000")[0]
+            town = _search(registry, resident_code=truth.resident_code_of(registry_engine, atena))
+            address = town.json()["items"][0]["address"]["town_name"]
+            assert atena in _search_all(registry, name=family, address=address)

@@ -69,3 +69,10 @@ def individual_number(engine: Engine, person_id: int) -> str:
         )
     assert number is not None
     return number
+
+
+def resident_code_of(engine: Engine, atena_number: str) -> str:
+    with engine.connect() as conn:
+        code = conn.scalar(select(Person.resident_code).where(Person.atena_number == atena_number))
+    assert code is not None
+    return code

@@ -141,6 +141,8 @@ def upgrade() -> None:
         batch_op.create_index('ix_person_versions_household_id', ['household_id'], unique=False)
         batch_op.create_index('ix_person_versions_kana_birth', ['name_kana_key', 'birth_date'], unique=False)
         batch_op.create_index('ix_person_versions_kanji_birth', ['name_kanji_key', 'birth_date'], unique=False)
+        batch_op.create_index('ix_person_versions_kana_address', ['name_kana_key', 'address_key'], unique=False)
+        batch_op.create_index('ix_person_versions_kanji_address', ['name_kanji_key', 'address_key'], unique=False)
 
     # persons and person_versions refer to each other, so the pointer to the current version is
     # added once both exist (SQLite rebuilds the table for it in batch mode).
@@ -159,6 +161,8 @@ def downgrade() -> None:
         )
     with op.batch_alter_table('person_versions', schema=None) as batch_op:
         batch_op.drop_index('ix_person_versions_kanji_birth')
+        batch_op.drop_index('ix_person_versions_kanji_address')
+        batch_op.drop_index('ix_person_versions_kana_address')
         batch_op.drop_index('ix_person_versions_kana_birth')
         batch_op.drop_index('ix_person_versions_household_id')
         batch_op.drop_index('ix_person_versions_birth_date')
