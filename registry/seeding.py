@@ -70,9 +70,10 @@ def load_city(
 
     `make_city` (picklable, e.g. a functools.partial of generate_city) runs in a producer
     process that also builds the rows, while this process inserts them: the two halves of the
-    work take about the same time, so the load takes about half as long.
+    work take about the same time, so the load takes about half as long. The whole load is one
+    transaction: if anything fails, the register stays empty.
     """
-    with factory() as session:
+    with factory.begin() as session:
         if session.scalar(select(func.count()).select_from(Person)):
             raise RegisterNotEmpty("the register already holds residents")
         town_names = {code: name for code, name in session.execute(select(Town.town_code, Town.name))}
@@ -81,24 +82,24 @@ def load_city(
             household=(session.scalar(select(func.max(Household.id))) or 0) + 1,
             version=(session.scalar(select(func.max(PersonVersion.id))) or 0) + 1,
         )
-    builder = RowBuilder(start, town_names, datetime.now(timezone.utc))
-    context = multiprocessing.get_context("fork")
-    queue: Any = context.Queue(maxsize=QUEUE_DEPTH)
-    producer = context.Process(
-        target=produce, args=(make_city, builder, BATCH_PERSONS, queue), daemon=True
-    )
-    producer.start()
-    loaded = 0
-    try:
-        while (item := _next(queue, producer)) is not None:
-            loaded, batch = item
-            _insert(factory, batch)
-            if progress:
-                progress(loaded)
-    finally:
-        producer.join(timeout=5)
-        if producer.is_alive():
-            producer.kill()
+        builder = RowBuilder(start, town_names, datetime.now(timezone.utc))
+        context = multiprocessing.get_context("fork")
+        queue: Any = context.Queue(maxsize=QUEUE_DEPTH)
+        producer = context.Process(
+            target=produce, args=(make_city, builder, BATCH_PERSONS, queue), daemon=True
+        )
+        producer.start()
+        loaded = 0
+        try:
+            while (item := _next(queue, producer)) is not None:
+                loaded, batch = item
+                _insert(session, batch)
+                if progress:
+                    progress(loaded)
+        finally:
+            producer.join(timeout=5)
+            if producer.is_alive():
+                producer.kill()
     _analyze(factory)
     return loaded
 
@@ -116,13 +117,12 @@ def _next(queue: Any, producer: BaseProcess) -> tuple[int, RowBatch] | None:
         return item  # type: ignore[no-any-return]
 
 
-def _insert(factory: sessionmaker[Session], batch: RowBatch) -> None:
-    with factory.begin() as session:
-        connection = session.connection()
-        bulk_insert(connection, Household.__table__, HOUSEHOLD_COLUMNS, batch.households)  # type: ignore[arg-type]
-        bulk_insert(connection, Person.__table__, PERSON_COLUMNS, batch.persons)  # type: ignore[arg-type]
-        bulk_insert(connection, PersonVersion.__table__, VERSION_COLUMNS, batch.versions)  # type: ignore[arg-type]
-        numbers.bulk_assign(session, batch.numbers, SEED_ACTOR)  # type: ignore[arg-type]
+def _insert(session: Session, batch: RowBatch) -> None:
+    connection = session.connection()
+    bulk_insert(connection, Household.__table__, HOUSEHOLD_COLUMNS, batch.households)  # type: ignore[arg-type]
+    bulk_insert(connection, Person.__table__, PERSON_COLUMNS, batch.persons)  # type: ignore[arg-type]
+    bulk_insert(connection, PersonVersion.__table__, VERSION_COLUMNS, batch.versions)  # type: ignore[arg-type]
+    numbers.bulk_assign(session, batch.numbers, SEED_ACTOR)  # type: ignore[arg-type]
 
 
 def _analyze(factory: sessionmaker[Session]) -> None:

@@ -61,16 +61,17 @@ class PersonVersion(Base):
         CheckConstraint("sex IN ('0', '1', '2', '9')", name="sex_code"),
         CheckConstraint("resident_type IN ('japanese', 'foreign')", name="resident_type"),
         CheckConstraint("version >= 1", name="version_positive"),
-        # The search paths (see registry.repositories.search): name prefix with birth date or
-        # with address prefix, address prefix alone, birth date alone (with address).
-        Index("ix_person_versions_kana_birth", "name_kana_key", "birth_date"),
-        Index("ix_person_versions_kanji_birth", "name_kanji_key", "birth_date"),
+        # The search paths (see registry.repositories.search). Birth date leads where it is
+        # given: an equality and then a prefix range is one tight index seek. Name and
+        # address are both ranges, so the name leads and the address is checked in the index.
+        Index("ix_person_versions_birth_kana", "birth_date", "name_kana_key"),
+        Index("ix_person_versions_birth_kanji", "birth_date", "name_kanji_key"),
+        Index("ix_person_versions_birth_address", "birth_date", "address_key"),
         Index("ix_person_versions_kana_address", "name_kana_key", "address_key"),
         Index("ix_person_versions_kanji_address", "name_kanji_key", "address_key"),
         Index("ix_person_versions_alias_kana", "alias_kana_key"),
         Index("ix_person_versions_alias_kanji", "alias_kanji_key"),
         Index("ix_person_versions_address_key", "address_key"),
-        Index("ix_person_versions_birth_date", "birth_date"),
         Index("ix_person_versions_household_id", "household_id"),
     )
 

@@ -126,9 +126,10 @@ def statement(
                 .join(Person, Person.current_version_id == v.id)
                 .where(*_name_terms(criteria, alias=alias), *conditions)
             )
-            if criteria.address:
+            if criteria.address and criteria.birth_date is None:
                 # SQLite (built without STAT4) cannot tell a name range from an address range
-                # and often walks a whole town; the name index reads far fewer rows.
+                # and often walks a whole town; the name index reads far fewer rows. (With a
+                # birth date, the (birth date, name) index is the obvious choice for it.)
                 # PostgreSQL estimates both from its statistics and needs no hint.
                 index = _name_index(criteria, alias=alias)
                 query = query.with_hint(v, f"INDEXED BY {index}", "sqlite")

@@ -17,6 +17,20 @@ branch_labels = None
 depends_on = None
 
 
+# The search paths: see the comment on registry.models.person.PersonVersion.
+PERSON_VERSION_INDEXES = (
+    ('ix_person_versions_birth_kana', ['birth_date', 'name_kana_key']),
+    ('ix_person_versions_birth_kanji', ['birth_date', 'name_kanji_key']),
+    ('ix_person_versions_birth_address', ['birth_date', 'address_key']),
+    ('ix_person_versions_kana_address', ['name_kana_key', 'address_key']),
+    ('ix_person_versions_kanji_address', ['name_kanji_key', 'address_key']),
+    ('ix_person_versions_alias_kana', ['alias_kana_key']),
+    ('ix_person_versions_alias_kanji', ['alias_kanji_key']),
+    ('ix_person_versions_address_key', ['address_key']),
+    ('ix_person_versions_household_id', ['household_id']),
+)
+
+
 def key_string(length: int) -> sa.types.TypeEngine[str]:
     # Matching keys compare in code-point order on both databases (see models.person.key_string).
     return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
@@ -134,15 +148,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('person_id', 'version', name=op.f('uq_person_versions_person_id_version'))
     )
     with op.batch_alter_table('person_versions', schema=None) as batch_op:
-        batch_op.create_index('ix_person_versions_address_key', ['address_key'], unique=False)
-        batch_op.create_index('ix_person_versions_alias_kana', ['alias_kana_key'], unique=False)
-        batch_op.create_index('ix_person_versions_alias_kanji', ['alias_kanji_key'], unique=False)
-        batch_op.create_index('ix_person_versions_birth_date', ['birth_date'], unique=False)
-        batch_op.create_index('ix_person_versions_household_id', ['household_id'], unique=False)
-        batch_op.create_index('ix_person_versions_kana_birth', ['name_kana_key', 'birth_date'], unique=False)
-        batch_op.create_index('ix_person_versions_kanji_birth', ['name_kanji_key', 'birth_date'], unique=False)
-        batch_op.create_index('ix_person_versions_kana_address', ['name_kana_key', 'address_key'], unique=False)
-        batch_op.create_index('ix_person_versions_kanji_address', ['name_kanji_key', 'address_key'], unique=False)
+        for name, columns in PERSON_VERSION_INDEXES:
+            batch_op.create_index(name, columns, unique=False)
 
     # persons and person_versions refer to each other, so the pointer to the current version is
     # added once both exist (SQLite rebuilds the table for it in batch mode).
@@ -160,15 +167,8 @@ def downgrade() -> None:
             op.f('fk_persons_current_version_id_person_versions'), type_='foreignkey'
         )
     with op.batch_alter_table('person_versions', schema=None) as batch_op:
-        batch_op.drop_index('ix_person_versions_kanji_birth')
-        batch_op.drop_index('ix_person_versions_kanji_address')
-        batch_op.drop_index('ix_person_versions_kana_address')
-        batch_op.drop_index('ix_person_versions_kana_birth')
-        batch_op.drop_index('ix_person_versions_household_id')
-        batch_op.drop_index('ix_person_versions_birth_date')
-        batch_op.drop_index('ix_person_versions_alias_kanji')
-        batch_op.drop_index('ix_person_versions_alias_kana')
-        batch_op.drop_index('ix_person_versions_address_key')
+        for name, _ in reversed(PERSON_VERSION_INDEXES):
+            batch_op.drop_index(name)
 
     op.drop_table('person_versions')
     with op.batch_alter_table('number_access_log', schema=None) as batch_op:
