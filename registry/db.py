@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.orm import Session, sessionmaker
 
 # Writers queue behind SQLite's single write lock instead of failing with "database is locked".
@@ -28,14 +27,6 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class RegistrySQLiteCompiler(SQLiteCompiler):
-    """Renders table hints, which SQLAlchemy's SQLite compiler drops, so that a query can say
-    `INDEXED BY` where SQLite's planner (built without STAT4) cannot choose between two ranges."""
-
-    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
-        return text
-
-
 def make_engine(url: str, **kwargs: Any) -> Engine:
     # hide_parameters: a failing statement must not write residents' data into the log.
     if url.startswith("sqlite"):
@@ -43,7 +34,6 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             url, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs
         )
         event.listen(engine, "connect", _configure_sqlite)
-        engine.dialect.statement_compiler = RegistrySQLiteCompiler
         return engine
     return create_engine(
         url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True, **kwargs

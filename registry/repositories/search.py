@@ -54,13 +54,6 @@ def _name_terms(criteria: SearchCriteria, *, alias: bool) -> list[ColumnElement[
     return terms
 
 
-def _name_index(criteria: SearchCriteria, *, alias: bool) -> str:
-    kanji = criteria.name is not None and kana.name_key(criteria.name)[0] == "kanji"
-    if alias:
-        return "ix_person_versions_alias_kanji" if kanji else "ix_person_versions_alias_kana"
-    return "ix_person_versions_kanji_address" if kanji else "ix_person_versions_kana_address"
-
-
 def _has_letter(key: str) -> bool:
     return any(unicodedata.category(char).startswith("L") for char in key)
 
@@ -121,19 +114,11 @@ def statement(
         # the composite (name, birth date) and (name, address) indexes; as a UNION of the two,
         # each half is a single index range scan.
         def matching(alias: bool) -> Select[tuple[int]]:
-            query = (
+            return (
                 select(v.id)
                 .join(Person, Person.current_version_id == v.id)
                 .where(*_name_terms(criteria, alias=alias), *conditions)
             )
-            if criteria.address and criteria.birth_date is None:
-                # SQLite (built without STAT4) cannot tell a name range from an address range
-                # and often walks a whole town; the name index reads far fewer rows. (With a
-                # birth date, the (birth date, name) index is the obvious choice for it.)
-                # PostgreSQL estimates both from its statistics and needs no hint.
-                index = _name_index(criteria, alias=alias)
-                query = query.with_hint(v, f"INDEXED BY {index}", "sqlite")
-            return query
 
         ids = union(matching(alias=False), matching(alias=True)).subquery()
         conditions = [v.id.in_(select(ids.c.id))]

@@ -26,7 +26,6 @@ PERSON_VERSION_INDEXES = (
     ('ix_person_versions_kanji_address', ['name_kanji_key', 'address_key']),
     ('ix_person_versions_alias_kana', ['alias_kana_key']),
     ('ix_person_versions_alias_kanji', ['alias_kanji_key']),
-    ('ix_person_versions_address_key', ['address_key']),
     ('ix_person_versions_household_id', ['household_id']),
 )
 
