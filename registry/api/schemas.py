@@ -7,6 +7,7 @@ which is filled only on an explicit, permitted and logged reveal.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -39,10 +40,9 @@ class Address(BaseModel):
     full: str = Field(description="都道府県から方書まで、証明書に書く形")
 
 
-class ResidentSummary(BaseModel):
-    """One line of a search result list: enough to pick the right person, nothing more."""
+class PersonCore(BaseModel):
+    """What every view of a person shows: who, where, in which household, whether current."""
 
-    id: str = Field(description="宛名番号")
     name: Name
     birth_date: date
     sex: str
@@ -51,10 +51,16 @@ class ResidentSummary(BaseModel):
     household_number: str
     relationship: str
     is_head: bool
-    status: str = Field(description="resident | removed")
     removed_on: date | None
     removal_reason: str | None
     processing_stop: bool = Field(description="処理停止 (e.g. DV support): issue only to the person")
+
+
+class ResidentSummary(PersonCore):
+    """One line of a search result list: enough to pick the right person, nothing more."""
+
+    id: str = Field(description="宛名番号")
+    status: str = Field(description="resident | removed")
 
 
 class SearchResult(BaseModel):
@@ -65,17 +71,9 @@ class SearchResult(BaseModel):
     next_offset: int | None
 
 
-class RecordState(BaseModel):
+class RecordState(PersonCore):
     """The full state of a record in one version."""
 
-    name: Name
-    birth_date: date
-    sex: str
-    resident_type: str
-    address: Address
-    household_number: str
-    relationship: str
-    is_head: bool
     became_resident_on: date
     became_resident_notified_on: date | None
     address_set_on: date
@@ -84,8 +82,6 @@ class RecordState(BaseModel):
     moved_out_to: str | None
     honseki: str | None
     hittosha: str | None
-    removed_on: date | None
-    removal_reason: str | None
     old_surname: str | None
     old_surname_kana: str | None
     old_surname_romaji: str | None
@@ -94,7 +90,6 @@ class RecordState(BaseModel):
     residence_expiry: date | None
     residence_card_number: str | None
     article_30_45: str | None
-    processing_stop: bool
 
 
 class VersionInfo(BaseModel):
@@ -162,37 +157,32 @@ def name_of(v: PersonVersion) -> Name:
     )
 
 
+PersonView = TypeVar("PersonView", bound=PersonCore)
+
+
+def _person(
+    model: type[PersonView], v: PersonVersion, town: Town, household_number: str,
+    m: Municipality, **extra: object,
+) -> PersonView:
+    computed = {
+        "name": name_of(v),
+        "address": address_of(v, town, m),
+        "household_number": household_number,
+        **extra,
+    }
+    stored = {f: getattr(v, f) for f in model.model_fields if f not in computed}
+    return model(**computed, **stored)
+
+
 def summary_of(
     atena_number: str, v: PersonVersion, town: Town, household_number: str, m: Municipality
 ) -> ResidentSummary:
-    return ResidentSummary(
-        id=atena_number,
-        name=name_of(v),
-        birth_date=v.birth_date,
-        sex=v.sex,
-        resident_type=v.resident_type,
-        address=address_of(v, town, m),
-        household_number=household_number,
-        relationship=v.relationship,
-        is_head=v.is_head,
-        status="removed" if v.removed_on else "resident",
-        removed_on=v.removed_on,
-        removal_reason=v.removal_reason,
-        processing_stop=v.processing_stop,
-    )
+    status = "removed" if v.removed_on else "resident"
+    return _person(ResidentSummary, v, town, household_number, m, id=atena_number, status=status)
 
 
 def state_of(v: PersonVersion, town: Town, household_number: str, m: Municipality) -> RecordState:
-    return RecordState(
-        name=name_of(v),
-        address=address_of(v, town, m),
-        household_number=household_number,
-        **{
-            field: getattr(v, field)
-            for field in RecordState.model_fields
-            if field not in ("name", "address", "household_number")
-        },
-    )
+    return _person(RecordState, v, town, household_number, m)
 
 
 def info_of(v: PersonVersion) -> VersionInfo:

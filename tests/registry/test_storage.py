@@ -68,3 +68,42 @@ def test_a_failed_seed_leaves_the_register_empty(databases: object) -> None:
                 assert conn.scalar(select(func.count()).select_from(model)) == 0, model
     finally:
         engine.dispose()
+
+
+def test_every_read_of_a_number_is_logged_in_the_same_transaction(databases: object) -> None:
+    from registry.repositories import numbers
+    from registry.repositories.actor import Actor
+
+    url = databases.new_url()  # type: ignore[attr-defined]
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    factory = make_session_factory(engine)
+    actor = Actor(staff_id="clerk01", terminal_id="madoguchi-03", purpose="個人番号の確認")
+    try:
+        seeding.load_towns(factory, load_towns())
+        seeding.load_city(factory, lambda: generate_city(20, 5))
+        with factory() as session:
+            person_id, expected = session.execute(select(IndividualNumber.person_id, IndividualNumber.number).limit(1)).one()  # noqa: E501 - the test reads the table directly on purpose
+        with factory.begin() as session:
+            assert numbers.reveal(session, person_id, actor) == expected
+        with factory() as session:
+            # A read that is rolled back leaves no number in anyone's hands and no log row.
+            numbers.reveal(session, person_id, actor)
+            session.rollback()
+        with factory.begin() as session:
+            assert numbers.person_for_number(session, expected, actor) == person_id
+            assert numbers.person_for_number(session, "123456789018", actor) is None
+        with factory() as session:
+            rows = session.execute(
+                select(NumberAccessLog.action, NumberAccessLog.person_id, NumberAccessLog.staff_id,
+                       NumberAccessLog.terminal_id, NumberAccessLog.purpose)
+                .where(NumberAccessLog.action != "load")
+                .order_by(NumberAccessLog.id)
+            ).all()
+        assert [tuple(r) for r in rows] == [
+            ("reveal", person_id, "clerk01", "madoguchi-03", "個人番号の確認"),
+            ("search", person_id, "clerk01", "madoguchi-03", "個人番号の確認"),
+            ("search", None, "clerk01", "madoguchi-03", "個人番号の確認"),
+        ]
+    finally:
+        engine.dispose()

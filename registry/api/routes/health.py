@@ -1,8 +1,7 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from sqlalchemy import text
-from sqlalchemy.orm import Session
 
 from registry.api.deps import db_session
 from registry.api.errors import ApiError
@@ -13,10 +12,11 @@ router = APIRouter()
 
 
 @router.get("/v1/health", response_model=Health, tags=["service"])
-def health(request: Request, session: Session = Depends(db_session)) -> Health:
+def health(request: Request) -> Health:
     """Liveness and database reachability; needs no login."""
-    try:
-        session.execute(text("SELECT 1"))
-    except Exception as exc:  # any driver error means the same thing to a monitor
-        raise ApiError(503, "database_unavailable", "データベースに接続できません。") from exc
-    return Health(status="ok", version=VERSION, database=session.get_bind().dialect.name)
+    with db_session(request) as session:
+        try:
+            session.execute(text("SELECT 1"))
+        except Exception as exc:  # any driver error means the same thing to a monitor
+            raise ApiError(503, "database_unavailable", "データベースに接続できません。") from exc
+        return Health(status="ok", version=VERSION, database=session.get_bind().dialect.name)

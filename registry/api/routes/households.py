@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy.orm import Session
+from fastapi.responses import Response
 
 from registry.api import params
-from registry.api.deps import db_session, settings
+from registry.api.deps import db_session, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.schemas import HouseholdDetail, address_of, summary_of
-from registry.config import Settings
+from registry.config import Municipality, Settings
 from registry.repositories import residents
 
 router = APIRouter(tags=["households"])
@@ -17,26 +17,32 @@ router = APIRouter(tags=["households"])
 def get_household(
     household_number: str,
     request: Request,
-    session: Session = Depends(db_session),
     cfg: Settings = Depends(settings),
-) -> HouseholdDetail:
+) -> Response:
     """A household with its current members, the head first."""
     params.reject_unknown(request, ())
-    if not (household_number.isascii() and household_number.isdigit() and len(household_number) == 10):
+    if not (
+        household_number.isascii() and household_number.isdigit() and len(household_number) == 10
+    ):
         raise ApiError(422, "invalid_household_number", "世帯番号は10桁の数字です。", field="id")
-    found = residents.household(session, household_number)
-    if found is None:
-        raise ApiError(404, "household_not_found", "該当する世帯が見つかりません。")
-    m = cfg.municipality
+    with db_session(request) as session:
+        found = residents.household(session, household_number)
+        if found is None:
+            raise ApiError(404, "household_not_found", "該当する世帯が見つかりません。")
+        detail = _detail(found, cfg.municipality)
+    return json_response(detail)
+
+
+def _detail(found: residents.HouseholdRecord, m: Municipality) -> HouseholdDetail:
     head = next((r for r in found.members if r.version.is_head), None)
     first = found.members[0] if found.members else None
+    number = found.household.household_number
     return HouseholdDetail(
-        household_number=found.household.household_number,
+        household_number=number,
         created_on=found.household.created_on,
         address=address_of(first.version, first.town, m) if first else None,
         head_id=head.person.atena_number if head else None,
         members=[
-            summary_of(r.person.atena_number, r.version, r.town, household_number, m)
-            for r in found.members
+            summary_of(r.person.atena_number, r.version, r.town, number, m) for r in found.members
         ],
     )

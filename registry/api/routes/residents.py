@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Query, Request
-from sqlalchemy.orm import Session
+from fastapi.responses import Response
 
 from app.domain import individual_number, resident_code
 from app.domain.kana import is_kana
 from app.domain.search_rule import SearchCriteria
 from app.domain.wareki import parse_iso_date
 from registry.api import params
-from registry.api.deps import actor, db_session, settings
+from registry.api.deps import actor, db_session, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.schemas import (
     History,
@@ -71,7 +71,6 @@ def _criteria(request: Request, cfg: Settings) -> SearchCriteria:
 @router.get("/v1/residents/search", response_model=SearchResult)
 def search_residents(
     request: Request,
-    session: Session = Depends(db_session),
     cfg: Settings = Depends(settings),
     who: Actor = Depends(actor),
     name: str | None = Query(None, description="氏名 (kanji, kana or 通称), prefix match"),
@@ -84,7 +83,7 @@ def search_residents(
     include_removed: str | None = Query(None, description="true to include 消除者"),
     limit: str | None = Query(None, description="1-100, default 20"),
     offset: str | None = Query(None, description="0-10000"),
-) -> SearchResult:
+) -> Response:
     """Identity search. At least two of name / birth date / address, or a 住民票コード or
     individual number alone; otherwise 422 `search_too_broad`. Results never carry the
     individual number."""
@@ -94,23 +93,30 @@ def search_residents(
         limit, "limit", cfg.search_default_limit, 1, cfg.search_max_limit
     )
     page_offset = params.integer(offset, "offset", 0, 0, MAX_OFFSET)
-    page = search.search(
-        session,
-        criteria,
-        address_prefixes=cfg.address_prefixes,
-        include_removed=params.boolean(include_removed, "include_removed"),
-        limit=page_limit,
-        offset=page_offset,
-        actor=who,
-    )
-    session.commit()  # the access-log row of a number search
+    with_removed = params.boolean(include_removed, "include_removed")
     m = cfg.municipality
-    return SearchResult(
-        items=[summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits],
-        limit=page_limit,
-        offset=page_offset,
-        has_more=page.has_more,
-        next_offset=page_offset + page_limit if page.has_more else None,
+    with db_session(request) as session:
+        page = search.search(
+            session,
+            criteria,
+            address_prefixes=cfg.address_prefixes,
+            include_removed=with_removed,
+            limit=page_limit,
+            offset=page_offset,
+            actor=who,
+        )
+        items = [
+            summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits
+        ]
+        session.commit()  # the access-log row of a number search
+    return json_response(
+        SearchResult(
+            items=items,
+            limit=page_limit,
+            offset=page_offset,
+            has_more=page.has_more,
+            next_offset=page_offset + page_limit if page.has_more else None,
+        )
     )
 
 
@@ -124,53 +130,52 @@ def _atena(resident_id: str) -> str:
 def get_resident(
     resident_id: str,
     request: Request,
-    session: Session = Depends(db_session),
     cfg: Settings = Depends(settings),
     who: Actor = Depends(actor),
     reveal: str | None = Query(None, description="individual_number, with number.view only"),
-) -> ResidentDetail:
+) -> Response:
     params.reject_unknown(request, ("reveal",))
     params.choice(reveal, "reveal", ("individual_number",))
-    record = residents.get(session, _atena(resident_id))
-    if record is None:
-        raise NOT_FOUND
-    detail = ResidentDetail(
-        id=record.person.atena_number,
-        resident_code=record.person.resident_code,
-        status="removed" if record.version.removed_on else "resident",
-        current=info_of(record.version),
-        record=state_of(record.version, record.town, record.household_number, cfg.municipality),
-    )
-    if reveal:
-        if not who.may_view_numbers:
-            raise ApiError(
-                403, "permission_denied", "個人番号を表示する権限がありません。"
-            )
-        detail.individual_number = numbers.reveal(session, record.person.id, who)
-        session.commit()
-    return detail
+    atena = _atena(resident_id)
+    if reveal and not who.may_view_numbers:
+        raise ApiError(403, "permission_denied", "個人番号を表示する権限がありません。")
+    with db_session(request) as session:
+        record = residents.get(session, atena)
+        if record is None:
+            raise NOT_FOUND
+        detail = ResidentDetail(
+            id=record.person.atena_number,
+            resident_code=record.person.resident_code,
+            status="removed" if record.version.removed_on else "resident",
+            current=info_of(record.version),
+            record=state_of(
+                record.version, record.town, record.household_number, cfg.municipality
+            ),
+        )
+        if reveal:
+            detail.individual_number = numbers.reveal(session, record.person.id, who)
+            session.commit()  # the number leaves only once its access-log row is stored
+    return json_response(detail)
 
 
 @router.get("/v1/residents/{resident_id}/history", response_model=History)
 def get_history(
     resident_id: str,
     request: Request,
-    session: Session = Depends(db_session),
     cfg: Settings = Depends(settings),
-) -> History:
+) -> Response:
     """Every version of the record, oldest first."""
     params.reject_unknown(request, ())
-    record = residents.get(session, _atena(resident_id))
-    if record is None:
-        raise NOT_FOUND
-    entries = residents.history(session, record.person.id)
-    return History(
-        id=record.person.atena_number,
-        versions=[
+    atena = _atena(resident_id)
+    with db_session(request) as session:
+        record = residents.get(session, atena)
+        if record is None:
+            raise NOT_FOUND
+        versions = [
             HistoryEntry(
                 info=info_of(e.version),
                 record=state_of(e.version, e.town, e.household_number, cfg.municipality),
             )
-            for e in entries
-        ],
-    )
+            for e in residents.history(session, record.person.id)
+        ]
+    return json_response(History(id=atena, versions=versions))
