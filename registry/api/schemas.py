@@ -7,7 +7,7 @@ which is filled only on an explicit, permitted and logged reveal.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -162,9 +162,9 @@ PersonView = TypeVar("PersonView", bound=PersonCore)
 
 def _person(
     model: type[PersonView], v: PersonVersion, town: Town, household_number: str,
-    m: Municipality, **extra: object,
+    m: Municipality, **extra: Any,
 ) -> PersonView:
-    computed = {
+    computed: dict[str, Any] = {
         "name": name_of(v),
         "address": address_of(v, town, m),
         "household_number": household_number,

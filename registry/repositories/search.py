@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, select, union
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.domain import kana
 from app.domain.search_rule import SearchCriteria, check
@@ -36,7 +37,7 @@ class SearchPage:
     has_more: bool
 
 
-def _prefix(column: ColumnElement[str] | ColumnElement[str | None], key: str) -> ColumnElement[bool]:
+def _prefix(column: ColumnElement[Any] | InstrumentedAttribute[Any], key: str) -> ColumnElement[bool]:
     return and_(column >= key, column < key + KEY_END)
 
 
@@ -73,7 +74,7 @@ def _without_empty_keys(criteria: SearchCriteria, prefixes: tuple[str, ...]) -> 
     return replace(criteria, name=name, name_kana=name_kana, address=address)
 
 
-def _base_query() -> Select[tuple[str, PersonVersion, Town, str]]:
+def _base_query() -> Select:  # type: ignore[type-arg]  # its form differs in SQLAlchemy 2.0/2.1
     v = PersonVersion
     return (
         select(Person.atena_number, v, Town, Household.household_number)
@@ -91,7 +92,7 @@ def statement(
     limit: int,
     offset: int,
     person_id: int | None = None,
-) -> Select[tuple[str, PersonVersion, Town, str]]:
+) -> Select:  # type: ignore[type-arg]
     """The SELECT for already-checked criteria; fetches one row beyond `limit` to tell whether
     another page exists. `person_id` stands for an individual number already looked up."""
     v = PersonVersion
@@ -113,7 +114,7 @@ def statement(
         # A name matches the registered name or the 通称. As one OR, neither planner can use
         # the composite (name, birth date) and (name, address) indexes; as a UNION of the two,
         # each half is a single index range scan.
-        def matching(alias: bool) -> Select[tuple[int]]:
+        def matching(alias: bool) -> Select:  # type: ignore[type-arg]
             return (
                 select(v.id)
                 .join(Person, Person.current_version_id == v.id)

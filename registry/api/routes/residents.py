@@ -147,6 +147,7 @@ def get_resident(
             id=record.person.atena_number,
             resident_code=record.person.resident_code,
             status="removed" if record.version.removed_on else "resident",
+            individual_number=None,
             current=info_of(record.version),
             record=state_of(
                 record.version, record.town, record.household_number, cfg.municipality
