@@ -34,7 +34,7 @@ def _sqlite(connection: Connection, table: Table, columns: Sequence[str], rows: 
     processors = [
         (i, processor)
         for i, name in enumerate(columns)
-        if (processor := table.c[name].type._cached_bind_processor(connection.dialect))  # noqa: SLF001
+        if (processor := table.c[name].type._cached_bind_processor(connection.dialect))
     ]
     if processors:
         converted = []

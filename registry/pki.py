@@ -10,7 +10,7 @@ import ipaddress
 import os
 import socket
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -150,7 +150,7 @@ def ensure_pki(directory: Path, hostnames: list[str] | None = None) -> tuple[Pki
     if paths.complete():
         return paths, False
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if paths.ca_cert.is_file() and paths.ca_key.is_file():
         ca_cert, ca_key = load_ca(paths)
     else:

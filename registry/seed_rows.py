@@ -106,7 +106,7 @@ def produce(
     make_city: Callable[[], City],
     builder: RowBuilder,
     batch_persons: int,
-    queue: "Queue[Any]",
+    queue: Queue[Any],
 ) -> None:
     """Producer process: build rows batch by batch into `queue`; then None, or an error text."""
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from multiprocessing.process import BaseProcess
 from queue import Empty
 from typing import Any
@@ -82,7 +82,7 @@ def load_city(
             household=(session.scalar(select(func.max(Household.id))) or 0) + 1,
             version=(session.scalar(select(func.max(PersonVersion.id))) or 0) + 1,
         )
-        builder = RowBuilder(start, town_names, datetime.now(timezone.utc))
+        builder = RowBuilder(start, town_names, datetime.now(UTC))
         context = multiprocessing.get_context("fork")
         queue: Any = context.Queue(maxsize=QUEUE_DEPTH)
         producer = context.Process(

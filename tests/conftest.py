@@ -42,7 +42,7 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
 class DatabaseFactory:
     """Fresh empty databases of one kind, named per test."""
 
-    def __init__(self, kind: str, tmp: Path, cluster_getter: "object") -> None:
+    def __init__(self, kind: str, tmp: Path, cluster_getter: object) -> None:
         self.kind = kind
         self._tmp = tmp
         self._cluster_getter = cluster_getter

@@ -61,14 +61,12 @@ class PersonVersion(Base):
         CheckConstraint("sex IN ('0', '1', '2', '9')", name="sex_code"),
         CheckConstraint("resident_type IN ('japanese', 'foreign')", name="resident_type"),
         CheckConstraint("version >= 1", name="version_positive"),
-        # The search paths (see registry.repositories.search). Birth date leads where it is
-        # given: an equality and then a prefix range is one tight index seek. Name and
+        # The search paths (see registry.repositories.search). A birth date, where given,
+        # leads: a few dozen rows a day, checked for the name or the address prefix. Name and
         # address are both ranges, so the name leads and the address is checked inside the
         # index. There is deliberately no index on the address alone: with one, both planners
         # (SQLite has no range statistics, PostgreSQL misjudges non-ASCII ranges) would walk a
         # whole town for name+address.
-        Index("ix_person_versions_birth_kana", "birth_date", "name_kana_key"),
-        Index("ix_person_versions_birth_kanji", "birth_date", "name_kanji_key"),
         Index("ix_person_versions_birth_address", "birth_date", "address_key"),
         Index("ix_person_versions_kana_address", "name_kana_key", "address_key"),
         Index("ix_person_versions_kanji_address", "name_kanji_key", "address_key"),

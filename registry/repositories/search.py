@@ -44,8 +44,15 @@ def _prefix(column: ColumnElement[Any] | InstrumentedAttribute[Any], key: str) -
 def _name_terms(criteria: SearchCriteria, *, alias: bool) -> list[ColumnElement[bool]]:
     """The name items as prefix ranges on the registered name's keys, or on the 通称's."""
     v = PersonVersion
-    kana_column = v.alias_kana_key if alias else v.name_kana_key
-    kanji_column = v.alias_kanji_key if alias else v.name_kanji_key
+    kana_column: Any = v.alias_kana_key if alias else v.name_kana_key
+    kanji_column: Any = v.alias_kanji_key if alias else v.name_kanji_key
+    if criteria.birth_date is not None:
+        # With a birth date, the (birth date, ...) index finds a few dozen rows per day even
+        # in a city of a million, and the name is only checked on those. Neither planner can
+        # estimate a non-ASCII prefix range (both guessed one row) and PostgreSQL would walk
+        # every 田中 through the name index instead, so the name keys are made unindexable
+        # here (`key || ''` keeps the column's collation).
+        kana_column, kanji_column = kana_column.concat(""), kanji_column.concat("")
     terms: list[ColumnElement[bool]] = []
     if criteria.name:
         kind, key = kana.name_key(criteria.name)

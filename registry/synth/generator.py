@@ -294,9 +294,7 @@ class CityStream(Iterator[tuple[HouseholdRecord, list[PersonRecord]]]):
                 if any(r in ("妻", "夫") for r in rels) and all(
                         r in HEAD_CAN_LEAVE or r in ("妻", "夫") for r in rels[1:]):
                     out.append(i)
-            elif rel in ELDERS or rel in ("同居人", "兄", "姉", "弟", "妹"):
-                out.append(i)
-            elif rel == "子" and m.age >= 18 and not married_child:
+            elif rel in ELDERS or rel in ("同居人", "兄", "姉", "弟", "妹") or rel == "子" and m.age >= 18 and not married_child:
                 out.append(i)
             if out and out[-1] == i and m.age >= 70:
                 out += [i, i]  # the old are the likelier to leave the register: by death

@@ -28,7 +28,7 @@ class Name:
 class WeightedNames:
     """Names with cumulative weights, so one draw is a single bisect (fast for 10^6 people)."""
 
-    __slots__ = ("names", "_cum", "_total")
+    __slots__ = ("_cum", "_total", "names")
 
     def __init__(self, names: list[Name], weights: list[float]) -> None:
         if not names or len(names) != len(weights):

@@ -83,7 +83,7 @@ def test_every_read_of_a_number_is_logged_in_the_same_transaction(databases: obj
         seeding.load_towns(factory, load_towns())
         seeding.load_city(factory, lambda: generate_city(20, 5))
         with factory() as session:
-            person_id, expected = session.execute(select(IndividualNumber.person_id, IndividualNumber.number).limit(1)).one()  # noqa: E501 - the test reads the table directly on purpose
+            person_id, expected = session.execute(select(IndividualNumber.person_id, IndividualNumber.number).limit(1)).one()
         with factory.begin() as session:
             assert numbers.reveal(session, person_id, actor) == expected
         with factory() as session:

@@ -19,8 +19,6 @@ depends_on = None
 
 # The search paths: see the comment on registry.models.person.PersonVersion.
 PERSON_VERSION_INDEXES = (
-    ('ix_person_versions_birth_kana', ['birth_date', 'name_kana_key']),
-    ('ix_person_versions_birth_kanji', ['birth_date', 'name_kanji_key']),
     ('ix_person_versions_birth_address', ['birth_date', 'address_key']),
     ('ix_person_versions_kana_address', ['name_kana_key', 'address_key']),
     ('ix_person_versions_kanji_address', ['name_kanji_key', 'address_key']),
