@@ -13,6 +13,8 @@ import sys
 import time
 from collections.abc import Sequence
 
+from sqlalchemy.exc import ArgumentError, OperationalError
+
 from registry.config import ENV_DB_URL, ENV_STATE, Settings, load_settings
 
 DEFAULT_PORT = 8443
@@ -137,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             cmd_serve(settings, args.host, args.port)
     except CliError as exc:
         print(f"madoguchi-registry: {exc}", file=sys.stderr)
+        return 2
+    except (ArgumentError, OperationalError) as exc:
+        # A mistyped URL or an unreachable server: the operator's to fix, not a crash.
+        print(f"madoguchi-registry: cannot use the database: {exc}", file=sys.stderr)
         return 2
     return 0
 

@@ -68,3 +68,10 @@ def test_unreachable_database_is_a_clear_error(tmp_path: Path) -> None:
         "--residents", "1", check=False,
     )
     assert result.returncode == 2 and "cannot open the database" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["not a url", "postgresql+psycopg://nobody@127.0.0.1:1/none"])
+def test_init_with_a_bad_database_is_a_clear_error(tmp_path: Path, url: str) -> None:
+    result = run_cli(tmp_path / "state", url, "init", check=False)
+    assert result.returncode == 2, result.stderr
+    assert "cannot use the database" in result.stderr and "Traceback" not in result.stderr
