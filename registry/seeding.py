@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -29,7 +28,6 @@ from registry.seed_rows import (
 )
 from registry.synth.records import TownRecord
 
-log = logging.getLogger(__name__)
 
 BATCH_PERSONS = 20_000
 QUEUE_DEPTH = 2  # batches built ahead of the inserts; bounds the memory of a large load
