@@ -90,17 +90,18 @@ class PlainSql:
     def prepare(self, q: dict[str, str]) -> tuple[str, Any]:
         """The SQL text and DB-API parameters, built outside the timed part: what is timed is
         the database's own work plus the driver, nothing of SQLAlchemy."""
-        stmt = statement(_criteria(q), address_prefixes=PREFIXES, include_removed=False,
-                         limit=20, offset=0)
+        stmt, values = statement(_criteria(q), address_prefixes=PREFIXES, include_removed=False,
+                                 limit=20, offset=0)
         compiled = stmt.compile(dialect=self.engine.dialect)
+        bound = compiled.construct_params(values)
         params: Any
         if self.sqlite:
             params = tuple(
                 v.isoformat() if isinstance(v, date) else v
-                for v in (compiled.params[k] for k in compiled.positiontup or ())
+                for v in (bound[k] for k in compiled.positiontup or ())
             )
         else:
-            params = compiled.params
+            params = bound
         return str(compiled), params
 
     def run(self, sql: str, params: Any) -> int:

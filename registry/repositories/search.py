@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, select, union
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Date, Integer, Select, and_, bindparam, select, union
+from sqlalchemy.orm import Session
 
 from app.domain import kana
 from app.domain.search_rule import SearchCriteria, check
@@ -37,16 +38,17 @@ class SearchPage:
     has_more: bool
 
 
-def _prefix(column: ColumnElement[Any] | InstrumentedAttribute[Any], key: str) -> ColumnElement[bool]:
-    return and_(column >= key, column < key + KEY_END)
+def _prefix(column: Any, name: str) -> ColumnElement[bool]:
+    """`column` starts with the value bound as `name`: the range [name_lo, name_hi)."""
+    return and_(column >= bindparam(f"{name}_lo"), column < bindparam(f"{name}_hi"))
 
 
-def _name_terms(criteria: SearchCriteria, *, alias: bool) -> list[ColumnElement[bool]]:
+def _name_terms(shape: _Shape, *, alias: bool) -> list[ColumnElement[bool]]:
     """The name items as prefix ranges on the registered name's keys, or on the 通称's."""
     v = PersonVersion
     kana_column: Any = v.alias_kana_key if alias else v.name_kana_key
     kanji_column: Any = v.alias_kanji_key if alias else v.name_kanji_key
-    if criteria.birth_date is not None:
+    if shape.by_birth_date:
         # With a birth date, the (birth date, ...) index finds a few dozen rows per day even
         # in a city of a million, and the name is only checked on those. Neither planner can
         # estimate a non-ASCII prefix range (both guessed one row) and PostgreSQL would walk
@@ -54,11 +56,10 @@ def _name_terms(criteria: SearchCriteria, *, alias: bool) -> list[ColumnElement[
         # here (`key || ''` keeps the column's collation).
         kana_column, kanji_column = kana_column.concat(""), kanji_column.concat("")
     terms: list[ColumnElement[bool]] = []
-    if criteria.name:
-        kind, key = kana.name_key(criteria.name)
-        terms.append(_prefix(kana_column if kind == "kana" else kanji_column, key))
-    if criteria.name_kana:
-        terms.append(_prefix(kana_column, kana.kana_key(criteria.name_kana)))
+    if shape.name_kind is not None:
+        terms.append(_prefix(kana_column if shape.name_kind == "kana" else kanji_column, "name"))
+    if shape.by_name_kana:
+        terms.append(_prefix(kana_column, "name_kana"))
     return terms
 
 
@@ -91,41 +92,45 @@ def _base_query() -> Select:  # type: ignore[type-arg]  # its form differs in SQ
     )
 
 
-def statement(
-    criteria: SearchCriteria,
-    *,
-    address_prefixes: tuple[str, ...],
-    include_removed: bool,
-    limit: int,
-    offset: int,
-    person_id: int | None = None,
-) -> Select:  # type: ignore[type-arg]
-    """The SELECT for already-checked criteria; fetches one row beyond `limit` to tell whether
-    another page exists. `person_id` stands for an individual number already looked up."""
+@dataclass(frozen=True)
+class _Shape:
+    """Which criteria a search has: one SQL statement per shape, built once and cached, since
+    building the UNION costs more Python time than the database spends answering it."""
+
+    by_person: bool
+    by_resident_code: bool
+    name_kind: str | None  # "kana" | "kanji" | None
+    by_name_kana: bool
+    by_birth_date: bool
+    by_address: bool
+    by_sex: bool
+    include_removed: bool
+
+
+@lru_cache(maxsize=256)
+def _statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
     v = PersonVersion
     conditions: list[ColumnElement[bool]] = []
-    if person_id is not None:
-        conditions.append(Person.id == person_id)
-    if criteria.resident_code:
-        conditions.append(Person.resident_code == criteria.resident_code)
-    if criteria.birth_date is not None:
-        conditions.append(v.birth_date == criteria.birth_date)
-    if criteria.address:
-        key = kana.address_key(criteria.address, strip_prefixes=address_prefixes)
-        conditions.append(_prefix(v.address_key, key))
-    if criteria.sex:
-        conditions.append(v.sex == criteria.sex)
-    if not include_removed:
+    if shape.by_person:
+        conditions.append(Person.id == bindparam("person_id"))
+    if shape.by_resident_code:
+        conditions.append(Person.resident_code == bindparam("resident_code"))
+    if shape.by_birth_date:
+        conditions.append(v.birth_date == bindparam("birth_date", type_=Date))
+    if shape.by_address:
+        conditions.append(_prefix(v.address_key, "address"))
+    if shape.by_sex:
+        conditions.append(v.sex == bindparam("sex"))
+    if not shape.include_removed:
         conditions.append(v.removed_on.is_(None))
-    if criteria.name or criteria.name_kana:
+    if shape.name_kind is not None or shape.by_name_kana:
         # A name matches the registered name or the 通称. As one OR, neither planner can use
-        # the composite (name, birth date) and (name, address) indexes; as a UNION of the two,
-        # each half is a single index range scan.
+        # the composite indexes; as a UNION of the two, each half is one index range scan.
         def matching(alias: bool) -> Select:  # type: ignore[type-arg]
             return (
                 select(v.id)
                 .join(Person, Person.current_version_id == v.id)
-                .where(*_name_terms(criteria, alias=alias), *conditions)
+                .where(*_name_terms(shape, alias=alias), *conditions)
             )
 
         ids = union(matching(alias=False), matching(alias=True)).subquery()
@@ -134,9 +139,54 @@ def statement(
         _base_query()
         .where(*conditions)
         .order_by(v.name_kana_key, v.birth_date, Person.atena_number)
-        .limit(limit + 1)
-        .offset(offset)
+        .limit(bindparam("limit", type_=Integer))
+        .offset(bindparam("offset", type_=Integer))
     )
+
+
+def statement(
+    criteria: SearchCriteria,
+    *,
+    address_prefixes: tuple[str, ...],
+    include_removed: bool,
+    limit: int,
+    offset: int,
+    person_id: int | None = None,
+) -> tuple[Select, dict[str, Any]]:  # type: ignore[type-arg]
+    """The SELECT for already-checked criteria and the values to bind; it fetches one row
+    beyond `limit` to tell whether another page exists. `person_id` stands for an individual
+    number already looked up."""
+    values: dict[str, Any] = {"limit": limit + 1, "offset": offset}
+
+    def prefix(name: str, key: str) -> None:
+        values[f"{name}_lo"], values[f"{name}_hi"] = key, key + KEY_END
+
+    name_kind = None
+    if criteria.name:
+        name_kind, key = kana.name_key(criteria.name)
+        prefix("name", key)
+    if criteria.name_kana:
+        prefix("name_kana", kana.kana_key(criteria.name_kana))
+    if criteria.address:
+        prefix("address", kana.address_key(criteria.address, strip_prefixes=address_prefixes))
+    optional = {
+        "person_id": person_id,
+        "resident_code": criteria.resident_code,
+        "birth_date": criteria.birth_date,
+        "sex": criteria.sex,
+    }
+    values.update({k: value for k, value in optional.items() if value is not None})
+    shape = _Shape(
+        by_person=person_id is not None,
+        by_resident_code=bool(criteria.resident_code),
+        name_kind=name_kind,
+        by_name_kana=bool(criteria.name_kana),
+        by_birth_date=criteria.birth_date is not None,
+        by_address=bool(criteria.address),
+        by_sex=bool(criteria.sex),
+        include_removed=include_removed,
+    )
+    return _statement(shape), values
 
 
 def search(
@@ -156,7 +206,7 @@ def search(
         person_id = numbers.person_for_number(session, criteria.individual_number, actor)
         if person_id is None:
             return SearchPage(hits=[], has_more=False)
-    query = statement(
+    query, values = statement(
         criteria,
         address_prefixes=address_prefixes,
         include_removed=include_removed,
@@ -164,6 +214,6 @@ def search(
         offset=offset,
         person_id=person_id,
     )
-    rows = session.execute(query).all()
+    rows = session.execute(query, values).all()
     hits = [SearchHit(r[0], r[1], r[2], r[3]) for r in rows[:limit]]
     return SearchPage(hits=hits, has_more=len(rows) > limit)
