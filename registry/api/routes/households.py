@@ -21,10 +21,7 @@ def get_household(
 ) -> Response:
     """A household with its current members, the head first."""
     params.reject_unknown(request, ())
-    if not (
-        household_number.isascii() and household_number.isdigit() and len(household_number) == 10
-    ):
-        raise ApiError(422, "invalid_household_number", "世帯番号は10桁の数字です。", field="id")
+    params.ten_digit_id(household_number, "invalid_household_number", "世帯番号は10桁の数字です。")
     with db_session(request) as session:
         found = residents.household(session, household_number)
         if found is None:

@@ -121,9 +121,7 @@ def search_residents(
 
 
 def _atena(resident_id: str) -> str:
-    if not (resident_id.isascii() and resident_id.isdigit() and len(resident_id) == 10):
-        raise ApiError(422, "invalid_resident_id", "宛名番号は10桁の数字です。", field="id")
-    return resident_id
+    return params.ten_digit_id(resident_id, "invalid_resident_id", "宛名番号は10桁の数字です。")
 
 
 @router.get("/v1/residents/{resident_id}", response_model=ResidentDetail)
