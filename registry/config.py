@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from app.domain.resident_code import DEFAULT_SCHEME, ResidentCodeScheme, scheme_from_string
@@ -15,6 +16,9 @@ from app.domain.resident_code import DEFAULT_SCHEME, ResidentCodeScheme, scheme_
 ENV_STATE = "MADOGUCHI_STATE"
 ENV_DB_URL = "MADOGUCHI_DB_URL"
 ENV_RESIDENT_CODE_SCHEME = "MADOGUCHI_RESIDENT_CODE_SCHEME"
+ENV_DRAFT_TTL = "MADOGUCHI_DRAFT_TTL_SECONDS"
+ENV_TRANSFER_RETENTION = "MADOGUCHI_TRANSFER_NOTICE_RETENTION_DAYS"
+ENV_PURGE_INTERVAL = "MADOGUCHI_PURGE_INTERVAL_SECONDS"
 DEFAULT_STATE_DIR = Path.home() / ".local" / "state" / "madoguchi-registry"
 SQLITE_FILENAME = "registry.sqlite3"
 
@@ -34,6 +38,14 @@ class Settings:
     resident_code_scheme: ResidentCodeScheme = DEFAULT_SCHEME
     search_default_limit: int = 20
     search_max_limit: int = 100
+    # Uncommitted move drafts expire after this and are purged.
+    draft_ttl: timedelta = timedelta(hours=1)
+    # Received 転出証明書情報 is deleted this long after its 転出予定日 (seed l.141-144).
+    transfer_notice_retention: timedelta = timedelta(days=30)
+    # Stored answers to Idempotency-Key requests; longer than a draft lives, so a retried
+    # commit of any live draft still finds its first answer.
+    idempotency_retention: timedelta = timedelta(days=2)
+    purge_interval_seconds: float = 600.0
 
     @property
     def pki_dir(self) -> Path:
@@ -53,4 +65,28 @@ def load_settings(state_dir: str | Path | None = None, db_url: str | None = None
     url = db_url or os.environ.get(ENV_DB_URL) or sqlite_url(state.resolve() / SQLITE_FILENAME)
     scheme_text = os.environ.get(ENV_RESIDENT_CODE_SCHEME)
     scheme = scheme_from_string(scheme_text) if scheme_text else DEFAULT_SCHEME
-    return Settings(state_dir=state, db_url=url, resident_code_scheme=scheme)
+    return Settings(
+        state_dir=state,
+        db_url=url,
+        resident_code_scheme=scheme,
+        draft_ttl=timedelta(seconds=_positive(ENV_DRAFT_TTL, 3600)),
+        transfer_notice_retention=timedelta(days=_positive(ENV_TRANSFER_RETENTION, 30)),
+        purge_interval_seconds=_positive(ENV_PURGE_INTERVAL, 600),
+    )
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def _positive(name: str, default: float) -> float:
+    text = os.environ.get(name)
+    if text is None or text == "":
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, not {text!r}") from None
+    if value <= 0:
+        raise SettingsError(f"{name} must be positive, not {text!r}")
+    return value

@@ -13,7 +13,15 @@ SQLITE_CACHE_KIB = 64 * 1024
 SQLITE_MMAP_BYTES = 1 << 30
 
 
+# Execution option naming a transaction that will write: on SQLite it begins IMMEDIATE, taking
+# the write lock at once. A deferred transaction that reads and then writes fails at once with
+# "database is locked" (busy_timeout does not apply) when another writer committed meanwhile.
+WRITE = "madoguchi_write"
+
+
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite's own implicit BEGIN is switched off so that _begin_sqlite decides the mode.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets searches run while a move commits; foreign keys are off by default in SQLite.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -27,6 +35,11 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin_sqlite(connection: Any) -> None:
+    write = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     # hide_parameters: a failing statement must not write residents' data into the log.
     if url.startswith("sqlite"):
@@ -34,6 +47,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             url, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs
         )
         event.listen(engine, "connect", _configure_sqlite)
+        event.listen(engine, "begin", _begin_sqlite)
         return engine
     return create_engine(
         url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True, **kwargs
@@ -42,3 +56,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_write_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for transactions that write (see WRITE)."""
+    return sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)

@@ -116,5 +116,5 @@ def produce(
                 queue.put((builder.persons_done, builder.take()))
         queue.put((builder.persons_done, builder.take()))
         queue.put(None)
-    except BaseException:  # noqa: BLE001 - handed to the parent, which raises it
+    except BaseException:
         queue.put(traceback.format_exc())

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from registry.bulk import bulk_insert
 from registry.models import Household, Person, PersonVersion, Town
-from registry.repositories import numbers
+from registry.repositories import counters, numbers
 from registry.repositories.actor import Actor
 from registry.seed_rows import (
     HOUSEHOLD_COLUMNS,
@@ -27,7 +27,6 @@ from registry.seed_rows import (
     produce,
 )
 from registry.synth.records import TownRecord
-
 
 BATCH_PERSONS = 20_000
 QUEUE_DEPTH = 2  # batches built ahead of the inserts; bounds the memory of a large load
@@ -98,6 +97,7 @@ def load_city(
             producer.join(timeout=5)
             if producer.is_alive():
                 producer.kill()
+        counters.catch_up(session)
     _after_load(factory)
     return loaded
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import nullcontext
+
 from fastapi import FastAPI
 
 from registry.api.errors import install_error_handlers
-from registry.api.routes import health, households, residents
+from registry.api.routes import health, households, moves, notices, residents
 from registry.config import Settings
-from registry.db import make_engine, make_session_factory
+from registry.db import make_engine, make_session_factory, make_write_session_factory
 from registry.version import VERSION
 
 
@@ -21,8 +24,32 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.write_session_factory = make_write_session_factory(engine)
+    app.state.write_lock = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(residents.router)
     app.include_router(households.router)
+    app.include_router(moves.router)
+    app.include_router(notices.router)
+    _document_hand_parsed_bodies(app)
     return app
+
+
+def _document_hand_parsed_bodies(app: FastAPI) -> None:
+    original = app.openapi
+
+    def openapi() -> dict[str, object]:
+        if app.openapi_schema is None:
+            schema = original()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(moves.openapi_components())
+            transfer = notices.TransferNoticeIn.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            components.update(transfer.pop("$defs", {}))
+            components["TransferNoticeIn"] = transfer
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -36,6 +36,20 @@ def db_session(request: Request) -> Iterator[Session]:
         session.close()
 
 
+@contextmanager
+def db_write_session(request: Request) -> Iterator[Session]:
+    """A transaction that will write. On SQLite, writers also queue on a lock in this process:
+    SQLite admits one writer at a time anyway, and waiting on a lock is cheaper and fairer
+    than sqlite's busy-wait backoff (which would stretch the slowest commits)."""
+    with request.app.state.write_lock:
+        session: Session = request.app.state.write_session_factory()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+
 async def actor(request: Request) -> Actor:
     # Staff sessions and terminal certificates (the security issue) fill these in; until then
     # the access log records that no one was identified rather than guessing.

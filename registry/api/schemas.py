@@ -48,7 +48,9 @@ class PersonCore(BaseModel):
     sex: str
     resident_type: str
     address: Address
-    household_number: str
+    household_number: str | None = Field(
+        description="世帯番号; null for a household a draft move creates (numbered on commit)"
+    )
     relationship: str
     is_head: bool
     removed_on: date | None
@@ -161,7 +163,7 @@ PersonView = TypeVar("PersonView", bound=PersonCore)
 
 
 def _person(
-    model: type[PersonView], v: PersonVersion, town: Town, household_number: str,
+    model: type[PersonView], v: PersonVersion, town: Town, household_number: str | None,
     m: Municipality, **extra: Any,
 ) -> PersonView:
     computed: dict[str, Any] = {
@@ -181,7 +183,9 @@ def summary_of(
     return _person(ResidentSummary, v, town, household_number, m, id=atena_number, status=status)
 
 
-def state_of(v: PersonVersion, town: Town, household_number: str, m: Municipality) -> RecordState:
+def state_of(
+    v: PersonVersion, town: Town, household_number: str | None, m: Municipality
+) -> RecordState:
     return _person(RecordState, v, town, household_number, m)
 
 

@@ -1,17 +1,28 @@
 """SQLAlchemy models of the resident register. Import from here so Alembic sees every table."""
 
+from registry.models.audit import AuditEntry, PurgeLog
 from registry.models.base import Base
+from registry.models.counter import Counter
 from registry.models.household import Household
+from registry.models.move import IdempotencyRecord, Move
+from registry.models.notice import OutboundNotice, TransferNotice
 from registry.models.number import IndividualNumber, NumberAccessLog
 from registry.models.person import Person, PersonVersion
 from registry.models.town import Town
 
 __all__ = [
+    "AuditEntry",
     "Base",
+    "Counter",
     "Household",
+    "IdempotencyRecord",
     "IndividualNumber",
+    "Move",
     "NumberAccessLog",
+    "OutboundNotice",
     "Person",
     "PersonVersion",
+    "PurgeLog",
     "Town",
+    "TransferNotice",
 ]

@@ -1,0 +1,174 @@
+"""The draft answer: before and after of every record and household a move touches, the
+field-by-field differences, and the warnings; what the clerk compares with the paper form
+(seed l.890)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from app.domain.move_fields import LABELS
+from registry.api.move_schemas import (
+    FieldChange,
+    HouseholdChange,
+    MemberDoc,
+    MoveReview,
+    MoveWarning,
+    PersonChange,
+)
+from registry.api.schemas import RecordState, state_of
+from registry.config import Municipality
+from registry.moves import records
+from registry.moves.loader import RegisterReader
+from registry.moves.plan import NEW_HOUSEHOLD, PersonPlan
+from registry.moves.planner import HouseholdView, Planned, Subject
+from registry.moves.request import MoveRequest
+
+# Labels of the RecordState paths the diff may name.
+_PATH_LABELS = {
+    **LABELS,
+    "name.family_name": "氏",
+    "name.given_name": "名",
+    "name.family_name_kana": "氏（フリガナ）",
+    "name.given_name_kana": "名（フリガナ）",
+    "name.alias_name": "通称",
+    "name.alias_name_kana": "通称（フリガナ）",
+    "address.full": "住所",
+    "is_head": "世帯主",
+    "removed_on": "消除日",
+    "removal_reason": "消除事由",
+    "became_resident_on": "住民となった日",
+    "became_resident_notified_on": "住民となった届出日",
+    "address_set_on": "住所を定めた日",
+    "address_set_notified_on": "住所を定めた届出日",
+    "processing_stop": "処理停止",
+}
+# Parts of an address the diff leaves to address.full, which says it in one line.
+_SKIP = {"address.postal_code", "address.town_code", "address.town_name", "address.detail",
+         "address.building"}
+
+
+def build(
+    move_id: str,
+    req: MoveRequest,
+    planned: Planned,
+    read: RegisterReader,
+    municipality: Municipality,
+    created_at: datetime,
+    expires_at: datetime,
+) -> MoveReview:
+    numbers = {
+        h.key: h.household_number for h in planned.households
+    }
+
+    def household_number_of(state: dict[str, Any], key: str | None = None) -> str | None:
+        if key == NEW_HOUSEHOLD:
+            return None
+        return numbers.get(f"id:{state['household_id']}") or read.household(
+            state["household_id"]
+        ).household_number
+
+    persons = []
+    for subject, plan in zip(planned.subjects, planned.plan.persons, strict=True):
+        persons.append(_person(subject, plan, read, municipality, household_number_of))
+    return MoveReview(
+        id=move_id,
+        kind=req.kind.code,
+        change_reason=req.kind.reason,
+        status="draft",
+        created_at=created_at,
+        expires_at=expires_at,
+        move_date=req.move_date,
+        notified_on=req.notified_on,
+        late_notification=bool(planned.plan.persons and planned.plan.persons[0].state["late_notification"]),
+        persons=persons,
+        households=[_household(h) for h in planned.households],
+        warnings=[MoveWarning(code=w.code, message=w.message, field=w.field) for w in planned.warnings],
+    )
+
+
+def _state_view(
+    state: dict[str, Any], key: str | None, read: RegisterReader, m: Municipality,
+    household_number_of: Any,
+) -> RecordState:
+    town = read.town(state["town_code"])
+    assert town is not None
+    return state_of(records.transient_version(state), town, household_number_of(state, key), m)
+
+
+def _person(
+    s: Subject, plan: PersonPlan, read: RegisterReader, m: Municipality, household_number_of: Any
+) -> PersonChange:
+    before_state = s.before
+    before = (
+        _state_view(before_state, None, read, m, household_number_of) if before_state else None
+    )
+    after = _state_view(s.state, s.household, read, m, household_number_of)
+    if before_state is None or s.returning:
+        action = "create"
+    elif s.state["removed_on"] is not None and before_state["removed_on"] is None:
+        action = "remove"
+    else:
+        action = "update"
+    return PersonChange(
+        ref=s.ref,
+        id=s.current.person.atena_number if s.current else None,
+        action=action,
+        change_reason=s.state["change_reason"],
+        version=plan.next_version,
+        before=before,
+        after=after,
+        changes=_diff(before, after),
+        notice=plan.notice,
+    )
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.update(_flatten(v, f"{prefix}{k}."))
+        return out
+    return {prefix[:-1]: value}
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    return str(value)
+
+
+def _diff(before: RecordState | None, after: RecordState) -> list[FieldChange]:
+    old = _flatten(before.model_dump(mode="json")) if before else {}
+    new = _flatten(after.model_dump(mode="json"))
+    changes = []
+    for path, value in new.items():
+        if path in _SKIP or old.get(path) == value:
+            continue
+        changes.append(
+            FieldChange(
+                field=path,
+                label=_PATH_LABELS.get(path, path),
+                before=_text(old.get(path)),
+                after=_text(value),
+            )
+        )
+    return changes
+
+
+def _household(h: HouseholdView) -> HouseholdChange:
+    if h.key == NEW_HOUSEHOLD:
+        action = "create"
+    elif not h.after:
+        action = "dissolve"
+    else:
+        action = "update"
+    return HouseholdChange(
+        household_number=h.household_number,
+        action=action,
+        version=h.version,
+        members_before=[MemberDoc(ref=m.ref, id=m.atena_number, name=m.name, relationship=m.relationship) for m in h.before],
+        members_after=[MemberDoc(ref=m.ref, id=m.atena_number, name=m.name, relationship=m.relationship) for m in h.after],
+    )

@@ -1,0 +1,124 @@
+"""The move service: make a draft, commit it, discard it. Each function runs in the caller's
+write transaction and leaves committing to the caller, so that the idempotency record and the
+effect are stored together."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain import clock
+from registry.api.errors import ApiError
+from registry.api.move_schemas import MoveResult, MoveReview, MoveState
+from registry.config import Settings
+from registry.models import Move
+from registry.models.base import utcnow
+from registry.moves import commit as committer
+from registry.moves import request as move_request
+from registry.moves import review as reviews
+from registry.moves.plan import Plan
+from registry.moves.planner import Planner
+from registry.repositories.actor import Actor
+
+MOVE_NOT_FOUND = ApiError(404, "move_not_found", "指定された異動届が見つかりません（期限切れで削除された可能性があります）。")
+
+
+@dataclass(frozen=True)
+class CommitOutcome:
+    result: MoveResult
+    replayed: bool  # the move had been committed before: nothing was applied now
+
+
+def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) -> MoveReview:
+    req = move_request.parse(body, settings.resident_code_scheme)
+    planner = Planner(session, settings, actor, clock.today())
+    planned = planner.plan(req)
+    now = utcnow()
+    move_id = uuid.uuid4().hex
+    expires_at = now + settings.draft_ttl
+    review = reviews.build(
+        move_id, req, planned, planner.read, settings.municipality, now, expires_at
+    )
+    session.add(
+        Move(
+            id=move_id,
+            kind=req.kind.code,
+            status="draft",
+            created_at=now,
+            expires_at=expires_at,
+            staff_id=actor.staff_id,
+            terminal_id=actor.terminal_id,
+            request=json.dumps(move_request.canonical(req), ensure_ascii=False),
+            plan=planned.plan.to_json(),
+            review=review.model_dump_json(),
+        )
+    )
+    return review
+
+
+def _locked(session: Session, move_id: str) -> Move:
+    # FOR UPDATE: two commits of one draft queue here; the second then sees it committed.
+    move = session.scalar(select(Move).where(Move.id == move_id).with_for_update())
+    if move is None:
+        raise MOVE_NOT_FOUND
+    return move
+
+
+def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> CommitOutcome:
+    move = _locked(session, move_id)
+    if move.status == "committed":
+        assert move.result is not None
+        return CommitOutcome(MoveResult.model_validate_json(move.result), replayed=True)
+    if move.status == "discarded":
+        raise ApiError(409, "move_discarded", "この異動届は取り消されています。")
+    now = utcnow()
+    if _aware(move.expires_at) <= now:
+        raise ApiError(410, "move_expired", "この異動届の下書きは有効期限を過ぎました。もう一度入力内容を確認して作成してください。")
+    plan = Plan.from_json(move.plan)
+    result = committer.apply(session, move, plan, actor, settings.resident_code_scheme, now)
+    move.status = "committed"
+    move.committed_at = now
+    move.plan = plan.scrubbed().to_json()
+    move.request = json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False)
+    move.result = result.model_dump_json()
+    return CommitOutcome(result, replayed=False)
+
+
+def discard(session: Session, move_id: str) -> None:
+    move = _locked(session, move_id)
+    if move.status == "committed":
+        raise ApiError(409, "move_already_committed", "この異動届は既に確定しています。")
+    move.status = "discarded"
+    move.plan = Plan.from_json(move.plan).scrubbed().to_json()
+    move.request = json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False)
+
+
+def state(session: Session, move_id: str) -> MoveState:
+    move = session.get(Move, move_id)
+    if move is None:
+        raise MOVE_NOT_FOUND
+    review = MoveReview.model_validate_json(move.review)
+    review.status = move.status  # type: ignore[assignment]
+    result = MoveResult.model_validate_json(move.result) if move.result else None
+    return MoveState(review=review, result=result)
+
+
+def _scrub_request(data: dict[str, Any]) -> dict[str, Any]:
+    for person in data.get("persons", []):
+        values = person.get("values", {})
+        if "individual_number" in values:
+            values["individual_number"] = None
+    return data
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back naive datetimes for timezone-aware columns; they were stored as UTC.
+    from datetime import UTC
+
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
