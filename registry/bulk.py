@@ -27,7 +27,7 @@ def bulk_insert(
     elif dialect == "postgresql" and connection.dialect.driver == "psycopg":
         _copy(connection, table, columns, rows)
     else:
-        connection.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
+        connection.execute(table.insert(), [dict(zip(columns, row, strict=False)) for row in rows])
 
 
 def _sqlite(connection: Connection, table: Table, columns: Sequence[str], rows: list[Row]) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from registry.config import ENV_DB_URL, ENV_STATE, Settings, load_settings
+from registry.config import ENV_DB_URL, ENV_STATE, Settings, SettingsError, load_settings
 
 DEFAULT_PORT = 8443
 
@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
     seed.add_argument("--seed", type=int, default=0, help="random seed (same seed, same city)")
     seed.add_argument(
         "--if-empty", action="store_true", help="do nothing (and succeed) if residents exist"
+    )
+
+    commands.add_parser(
+        "purge", help="delete expired drafts and 転出証明書情報 past retention (logged)"
     )
 
     serve = commands.add_parser("serve", help="run the HTTPS API")
@@ -105,6 +109,22 @@ def cmd_seed(settings: Settings, residents: int, seed: int, if_empty: bool) -> N
     print(f"seeded {loaded:,} residents in {time.perf_counter() - started:.1f} s")
 
 
+def cmd_purge(settings: Settings) -> None:
+    from registry.db import make_engine, make_write_session_factory
+    from registry.jobs.purge import run_once
+
+    _require_migrated(settings)
+    engine = make_engine(settings.db_url)
+    try:
+        report = run_once(make_write_session_factory(engine), settings)
+    finally:
+        engine.dispose()
+    print(
+        f"purged: {report.drafts} drafts, {report.transfer_notices} 転出証明書情報, "
+        f"{report.idempotency_keys} idempotency keys"
+    )
+
+
 def cmd_serve(settings: Settings, host: str, port: int) -> None:
     import uvicorn
 
@@ -129,12 +149,18 @@ def cmd_serve(settings: Settings, host: str, port: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = load_settings(args.state, args.db)
+    try:
+        settings = load_settings(args.state, args.db)
+    except SettingsError as exc:
+        print(f"madoguchi-registry: {exc}", file=sys.stderr)
+        return 2
     try:
         if args.command == "init":
             cmd_init(settings)
         elif args.command == "seed":
             cmd_seed(settings, args.residents, args.seed, args.if_empty)
+        elif args.command == "purge":
+            cmd_purge(settings)
         elif args.command == "serve":
             cmd_serve(settings, args.host, args.port)
     except CliError as exc:

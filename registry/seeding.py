@@ -98,6 +98,7 @@ def load_city(
             if producer.is_alive():
                 producer.kill()
         counters.catch_up(session)
+        _advance_sequences(session)
     _after_load(factory)
     return loaded
 
@@ -108,7 +109,7 @@ def _next(queue: Any, producer: BaseProcess) -> tuple[int, RowBatch] | None:
             item = queue.get(timeout=1.0)
         except Empty:
             if not producer.is_alive():
-                raise RuntimeError(f"the generator process died (exit {producer.exitcode})")
+                raise RuntimeError(f"the generator process died (exit {producer.exitcode})") from None
             continue
         if isinstance(item, str):
             raise RuntimeError(f"the generator failed:\n{item}")
@@ -121,6 +122,17 @@ def _insert(session: Session, batch: RowBatch) -> None:
     bulk_insert(connection, Person.__table__, PERSON_COLUMNS, batch.persons)  # type: ignore[arg-type]
     bulk_insert(connection, PersonVersion.__table__, VERSION_COLUMNS, batch.versions)  # type: ignore[arg-type]
     numbers.bulk_assign(session, batch.numbers, SEED_ACTOR)  # type: ignore[arg-type]
+
+
+def _advance_sequences(session: Session) -> None:
+    """The bulk load wrote ids itself; PostgreSQL's id sequences must continue after them."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for table in ("households", "persons", "person_versions"):
+        session.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+            f"(SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+        ))
 
 
 def _after_load(factory: sessionmaker[Session]) -> None:

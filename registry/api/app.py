@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
-from contextlib import nullcontext
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, nullcontext
+from functools import partial
 
 from fastapi import FastAPI
 
@@ -11,11 +13,27 @@ from registry.api.errors import install_error_handlers
 from registry.api.routes import health, households, moves, notices, residents
 from registry.config import Settings
 from registry.db import make_engine, make_session_factory, make_write_session_factory
+from registry.jobs import purge
 from registry.version import VERSION
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        job = partial(
+            purge.run_once, app.state.write_session_factory, settings, app.state.write_lock
+        )
+        thread = purge.PurgeThread(job, settings.purge_interval_seconds)
+        if background_jobs:
+            thread.start()
+        try:
+            yield
+        finally:
+            thread.stop()
+            app.state.engine.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="madoguchi registry",
         version=VERSION,
         description="Central resident-register service for the counter terminals.",

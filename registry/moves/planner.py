@@ -129,7 +129,7 @@ class Planner:
         listed = {s.ref for s in subjects}
         remaining = [self._remaining(r, listed) for r in req.remaining]
         households = self._households(subjects, remaining) if kind.group is not Group.RECORD else []
-        everyone = subjects + [r for r in remaining if not _same_record(r.before, r.state)]
+        everyone = [s for s in subjects + remaining if not _same_record(s.before, s.state)]
         plan = Plan(
             kind=kind.code,
             persons=[self._person_plan(s) for s in everyone],
@@ -210,7 +210,9 @@ class Planner:
             self._household_change(subject, p)
         else:
             self._record_change(subject, p)
-        if group is not Group.DEPARTURE and _same_record(subject.before, subject.state):
+        # A 世帯主変更 restates every member's 続柄, including those that stay the same.
+        restating = self.req.kind.code == "setainushi_henko"
+        if group is not Group.DEPARTURE and not restating and _same_record(subject.before, subject.state):
             raise DomainError("no_change", "この方の記載は何も変わりません。", field=p.path)
         return subject
 

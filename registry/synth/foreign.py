@@ -162,7 +162,7 @@ for _n in NATIONALITIES:
 
 def nationality(rng: random.Random) -> Nationality:
     r = rng.random() * _NAT_CUM[-1]
-    for nat, cum in zip(NATIONALITIES, _NAT_CUM):
+    for nat, cum in zip(NATIONALITIES, _NAT_CUM, strict=False):
         if r < cum:
             return nat
     return NATIONALITIES[-1]

@@ -288,13 +288,13 @@ class CityStream(Iterator[tuple[HouseholdRecord, list[PersonRecord]]]):
         rels = [m.relationship for m in members]
         married_child = any(r in ("子の妻", "子の夫") for r in rels)
         out: list[int] = []
-        for i, (m, rel) in enumerate(zip(members, rels)):
+        for i, (m, rel) in enumerate(zip(members, rels, strict=False)):
             if i == 0:
                 # The head may leave only if the spouse can take over with nobody's 続柄 changing.
                 if any(r in ("妻", "夫") for r in rels) and all(
                         r in HEAD_CAN_LEAVE or r in ("妻", "夫") for r in rels[1:]):
                     out.append(i)
-            elif rel in ELDERS or rel in ("同居人", "兄", "姉", "弟", "妹") or rel == "子" and m.age >= 18 and not married_child:
+            elif rel in ELDERS or rel in ("同居人", "兄", "姉", "弟", "妹") or (rel == "子" and m.age >= 18 and not married_child):
                 out.append(i)
             if out and out[-1] == i and m.age >= 70:
                 out += [i, i]  # the old are the likelier to leave the register: by death

@@ -115,7 +115,7 @@ def plan(rng: random.Random, members: list[Member], today: int, *, mean_stay_yea
     reasons: list[str] = []
     arrival = "国外転入" if rng.random() < from_abroad_share else "転入"
     for i, m in enumerate(members):
-        if i == 0 and born_here or m.birth > settle:
+        if (i == 0 and born_here) or m.birth > settle:
             joins.append(m.birth)
             reasons.append("出生")
         elif m.relationship in LATE_JOINERS and rng.random() < 0.5:

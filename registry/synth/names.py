@@ -146,7 +146,7 @@ _FEMALE_BANDS = _bands(_FEMALE)
 def given_names(sex: str, birth_year: int) -> WeightedNames:
     """The given-name table for a sex ("1" male, else female) and birth year."""
     ends, tables = _MALE_BANDS if sex == "1" else _FEMALE_BANDS
-    for end, table in zip(ends, tables):
+    for end, table in zip(ends, tables, strict=False):
         if birth_year <= end:
             return table
     return tables[-1]

@@ -245,7 +245,7 @@ class HouseholdBuilder:
         head = self.person("世帯主", sex, age, family, koseki=self.new_koseki())
         head.hittosha = full_name(family, head.given)  # a divorced parent heads a new 戸籍
         n = pick_share(rng, (("1", 0.55), ("2", 0.35), ("3", 0.10)))
-        return [head] + self._children([head], int(n), family, head.koseki, head.hittosha)
+        return [head, *self._children([head], int(n), family, head.koseki, head.hittosha)]
 
     def _three_gen(self) -> list[Member]:
         if self.rng.random() < 0.6:
@@ -313,7 +313,7 @@ class HouseholdBuilder:
             child.hittosha = partner.hittosha
         grandchildren = self._children([child, partner], pick(rng, (1, 1, 2, 2, 3)), family, k,
                                        child.hittosha, rel="孫", max_age=30)
-        return couple + [child, partner] + grandchildren
+        return [*couple, child, partner, *grandchildren]
 
     def _other(self) -> list[Member]:
         rng = self.rng

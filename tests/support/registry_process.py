@@ -47,6 +47,7 @@ class RegistryProcess:
     db_url: str
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
+    env: dict[str, str] = field(default_factory=dict)  # settings for this service only
 
     @property
     def base_url(self) -> str:
@@ -66,7 +67,7 @@ class RegistryProcess:
         self._log = open(log_path, "wb")
         self.process = subprocess.Popen(
             registry_command(self.state, self.db_url, "serve", "--port", str(self.port)),
-            cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env=dict(os.environ),
+            cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env={**os.environ, **self.env},
         )
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
