@@ -35,6 +35,7 @@ LABELS: Final[dict[str, str]] = {
     "mode": "世帯の指定",
     "previous_address": "前住所",
     "planned_move_out_date": "転出予定日",
+    "planned_move_date": "転出予定日",
     "moved_out_to": "転出先",
     "remaining": "残る世帯員",
     "id": "宛名番号",
@@ -96,7 +97,8 @@ KANA_FIELDS: Final = frozenset(
     {"family_name_kana", "given_name_kana", "old_surname_kana", "alias_name_kana"}
 )
 DATE_FIELDS: Final = frozenset(
-    {"notified_on", "move_date", "birth_date", "residence_expiry", "planned_move_out_date"}
+    {"notified_on", "move_date", "birth_date", "residence_expiry", "planned_move_out_date",
+     "planned_move_date"}
 )
 RESIDENCE_CARD_LENGTH: Final = 12
 

@@ -1,0 +1,222 @@
+"""Draft, review, commit: nothing changes before the commit, a retried request applies nothing
+twice, a draft made against records that changed meanwhile is refused whole."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from registry.models import AuditEntry, Move, OutboundNotice, PersonVersion
+from tests.registry.moves.world import Member, World
+
+pytestmark = pytest.mark.registry
+
+
+def _tenkyo(world: World, members: list[Member], detail: str | None = None) -> dict[str, Any]:
+    return {
+        "kind": "tenkyo", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+        "address": world.address(members[0].town_code, detail),
+        "persons": [{"id": m.atena} for m in members],
+    }
+
+
+def _versions(world: World, member: Member) -> int:
+    with world.engine.connect() as conn:
+        return conn.scalar(
+            select(func.count()).select_from(PersonVersion).where(PersonVersion.person_id == member.person_id)
+        ) or 0
+
+
+def _rows(world: World, model: Any, column: Any, value: str) -> int:
+    with world.engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(model).where(column == value)) or 0
+
+
+def test_a_draft_changes_nothing_in_the_register(world: World) -> None:
+    members = world.household(min_size=2)
+    before = [world.record(m.atena) for m in members]
+    review = world.draft(_tenkyo(world, members)).json()
+    assert review["status"] == "draft"
+    assert [world.record(m.atena) for m in members] == before
+    with world.client() as c:
+        stored = c.get(f"/v1/moves/{review['id']}").json()
+    assert stored["review"] == review and stored["result"] is None
+
+
+def test_the_same_key_gives_the_same_draft(world: World) -> None:
+    members = world.household(size=1)
+    body = _tenkyo(world, members)
+    key = world.key()
+    first = world.draft(body, key)
+    second = world.draft(body, key)
+    assert first.status_code == second.status_code == 201
+    assert second.json() == first.json()
+    assert second.headers["Idempotent-Replayed"] == "true"
+    other = dict(body, move_date=world.days_ago(2))
+    reused = world.draft(other, key)
+    assert (reused.status_code, reused.json()["error"]["code"]) == (422, "idempotency_key_reused")
+
+
+def test_a_retried_commit_applies_once(world: World) -> None:
+    members = world.household(min_size=2)
+    review = world.draft(_tenkyo(world, members)).json()
+    key = world.key()
+    first = world.commit(review["id"], key)
+    second = world.commit(review["id"], key)
+    third = world.commit(review["id"])  # no key: the committed move answers its result
+    assert first.status_code == second.status_code == third.status_code == 200
+    assert first.json() == second.json() == third.json()
+    assert second.headers.get("Idempotent-Replayed") == "true"
+    assert all(_versions(world, m) == world.record(m.atena)["current"]["version"] for m in members)
+    assert _rows(world, OutboundNotice, OutboundNotice.move_id, review["id"]) == len(members)
+    assert _rows(world, AuditEntry, AuditEntry.reference, review["id"]) == len(members)
+
+
+def test_concurrent_commits_of_one_draft_apply_once(world: World) -> None:
+    members = world.household(min_size=3)
+    review = world.draft(_tenkyo(world, members)).json()
+    answers: list[Any] = []
+
+    def commit() -> None:
+        response = world.commit(review["id"])
+        answers.append((response.status_code, response.json()))
+
+    threads = [threading.Thread(target=commit) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert {status for status, _ in answers} == {200}
+    assert len({str(body) for _, body in answers}) == 1
+    assert _rows(world, OutboundNotice, OutboundNotice.move_id, review["id"]) == len(members)
+
+
+def test_a_person_changed_since_the_draft_is_a_conflict(world: World) -> None:
+    members = world.household(size=1)
+    stale = world.draft(_tenkyo(world, members, "１番１号")).json()
+    world.move(_tenkyo(world, members, "２番２号"))
+    current = world.record(members[0].atena)
+    response = world.commit(stale["id"])
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "version_conflict"
+    assert world.record(members[0].atena) == current
+    assert _rows(world, OutboundNotice, OutboundNotice.move_id, stale["id"]) == 0
+    with world.client() as c:
+        assert c.get(f"/v1/moves/{stale['id']}").json()["review"]["status"] == "draft"
+
+
+def test_a_household_changed_since_the_draft_is_a_conflict(world: World) -> None:
+    members = world.household(min_size=2)
+    head = members[0]
+    # Draft: someone joins the household. Meanwhile the whole household moves.
+    joining = world.draft({
+        "kind": "tennyu", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+        "address": {"town_code": head.town_code, "address_detail": head.address_detail,
+                    **({"building": head.building} if head.building else {})},
+        "household": {"mode": "existing", "household_number": head.household_number},
+        "previous_address": "東京都港区芝公園四丁目２番８号",
+        "persons": [world.newcomer("同居人", "2000-02-02")],
+    }).json()
+    world.move(_tenkyo(world, members))
+    response = world.commit(joining["id"])
+    assert (response.status_code, response.json()["error"]["code"]) == (409, "version_conflict")
+    assert len(world.household_view(head.household_number)["members"]) == len(members)
+
+
+def test_the_same_resident_code_moving_in_twice(world: World) -> None:
+    person = world.newcomer("世帯主", "1985-05-05")
+    body = {
+        "kind": "tennyu", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+        "address": world.address(), "household": {"mode": "new"},
+        "previous_address": "愛知県名古屋市中区三の丸三丁目１番１号", "persons": [person],
+    }
+    first = world.draft(body).json()
+    second = world.draft(body).json()
+    assert world.commit(first["id"]).status_code == 200
+    response = world.commit(second["id"])
+    assert (response.status_code, response.json()["error"]["code"]) == (409, "version_conflict")
+
+
+def test_a_discarded_draft_cannot_be_committed(world: World) -> None:
+    members = world.household(size=1)
+    review = world.draft(_tenkyo(world, members)).json()
+    with world.client() as c:
+        assert c.delete(f"/v1/moves/{review['id']}").json() == {"id": review["id"], "status": "discarded"}
+        assert c.get(f"/v1/moves/{review['id']}").json()["review"]["status"] == "discarded"
+    response = world.commit(review["id"])
+    assert (response.status_code, response.json()["error"]["code"]) == (409, "move_discarded")
+
+
+def test_a_committed_move_cannot_be_discarded(world: World) -> None:
+    members = world.household(size=1)
+    result = world.move(_tenkyo(world, members))
+    with world.client() as c:
+        response = c.delete(f"/v1/moves/{result['id']}")
+    assert (response.status_code, response.json()["error"]["code"]) == (409, "move_already_committed")
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "code"),
+    [
+        ("/v1/moves/not-a-move/commit", 422, "invalid_move_id"),
+        (f"/v1/moves/{'0' * 32}/commit", 404, "move_not_found"),
+    ],
+)
+def test_commit_of_a_move_that_is_not_there(world: World, path: str, status: int, code: str) -> None:
+    with world.client() as c:
+        response = c.post(path)
+    assert (response.status_code, response.json()["error"]["code"]) == (status, code)
+
+
+def test_bad_idempotency_key(world: World) -> None:
+    members = world.household(size=1)
+    response = world.draft(_tenkyo(world, members), key="k" * 201)
+    assert (response.status_code, response.json()["error"]["code"]) == (422, "invalid_idempotency_key")
+
+
+def test_individual_numbers_leave_the_move_once_committed(world: World) -> None:
+    person = world.newcomer("世帯主", "1975-07-07")
+    result = world.move({
+        "kind": "tennyu", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+        "address": world.address(), "household": {"mode": "new"},
+        "previous_address": "広島県広島市中区基町１０番５２号", "persons": [person],
+    })
+    with world.engine.connect() as conn:
+        stored = conn.execute(select(Move.request, Move.plan, Move.review, Move.result).where(Move.id == result["id"])).one()
+    assert all(person["individual_number"] not in text for text in stored)
+
+
+def test_outbound_notices_in_strictly_increasing_order(world: World) -> None:
+    with world.client() as c:
+        first = c.get("/v1/notices/outbound", params={"limit": 5}).json()
+        assert first["items"], "earlier tests committed moves"
+        sequences = [i["sequence"] for i in first["items"]]
+        assert sequences == sorted(set(sequences))
+        rest = c.get("/v1/notices/outbound", params={"after": first["next_after"], "limit": 1000}).json()
+        assert all(i["sequence"] > first["next_after"] for i in rest["items"])
+        item = first["items"][0]
+        assert item["individual_number"] is None  # no one may see numbers until staff roles exist
+        assert item["municipality_code"] == "272159" and item["change_reason"]
+        bad = c.get("/v1/notices/outbound", params={"after": "-1"})
+        assert bad.status_code == 422
+
+
+def test_kinds_are_listed_with_their_items(world: World) -> None:
+    with world.client() as c:
+        kinds = {k["code"]: k for k in c.get("/v1/moves/kinds").json()["kinds"]}
+    assert len(kinds) == 17
+    assert kinds["tenkyo"]["person_fields"] == ["id", "relationship"]
+    assert "notified_on" in kinds["tennyu"]["required"]
+    assert "notified_on" not in kinds["shokken_shojo"]["required"]
+
+
+def test_openapi_documents_the_move_request(world: World) -> None:
+    with world.client() as c:
+        schema = c.get("/openapi.json").json()
+    body = schema["paths"]["/v1/moves"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/MoveRequestDoc"}
+    assert "persons" in schema["components"]["schemas"]["MoveRequestDoc"]["properties"]
+    assert "PersonDoc" in schema["components"]["schemas"]
