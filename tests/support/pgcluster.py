@@ -438,7 +438,7 @@ class PgCluster:
     def _pg_ctl_start(self, data: Path) -> bool:
         res = self._run(
             [self._tool("pg_ctl"), "-D", str(data), "-l", str(self.log_path),
-             "-w", "-t", str(int(START_TIMEOUT_S)), "start"],  # fmt: skip
+             "-w", "-t", str(int(START_TIMEOUT_S)), "start"],
             check=False,
         )
         return res.returncode == 0

@@ -83,6 +83,15 @@ class RegistryProcess:
         self.stop()
         raise RuntimeError(f"registry did not start: {log_path.read_text(errors='replace')}")
 
+    def kill(self) -> None:
+        """SIGKILL: the process gets no chance to finish anything (the fault tests)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+        if getattr(self, "_log", None):
+            self._log.close()
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()

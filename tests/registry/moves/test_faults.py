@@ -1,0 +1,167 @@
+"""The service is killed (SIGKILL) at random points while clients commit moves, restarted,
+and the commits retried with the same keys. Afterwards the register must be whole: every
+household has one head, no one is half-moved, every committed move has its notices, and every
+move was applied exactly once."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select, text
+
+from registry.db import make_engine
+from registry.models import Move, OutboundNotice, Person, PersonVersion
+from tests.conftest import BACKENDS
+from tests.registry.moves.world import Member, World
+from tests.support.registry_process import RegistryProcess, run_cli
+
+pytestmark = [pytest.mark.registry, pytest.mark.slow]
+
+TENKYO_MOVES = 40
+TENNYU_MOVES = 12
+ROUNDS = 6
+CLIENTS = 4
+
+
+@dataclass
+class Pending:
+    move_id: str
+    key: str
+    members: list[Member]
+    address: dict[str, Any] | None
+    confirmed: dict[str, Any] | None = None
+    answers: list[dict[str, Any]] = field(default_factory=list)
+
+
+@pytest.fixture(params=BACKENDS)
+def fault_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    state = tmp_path_factory.mktemp(f"faults-{request.param}")
+    if request.param == "sqlite":
+        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
+    else:
+        db_url = request.getfixturevalue("pg_cluster").create_database("faults")
+    run_cli(state, db_url, "init")
+    run_cli(state, db_url, "seed", "--residents", "1500", "--seed", "5")
+    server = RegistryProcess(state=state, db_url=db_url)
+    server.start()
+    engine = make_engine(db_url)
+    try:
+        yield World(server, engine)
+    finally:
+        engine.dispose()
+        server.stop()
+
+
+def _drafts(world: World) -> list[Pending]:
+    pending = []
+    for _ in range(TENKYO_MOVES):
+        members = world.household(min_size=1)
+        address = world.address(members[0].town_code)
+        body = {"kind": "tenkyo", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+                "address": address, "persons": [{"id": m.atena} for m in members]}
+        response = world.draft(body, world.key())
+        assert response.status_code == 201, response.text
+        pending.append(Pending(response.json()["id"], world.key(), members, address))
+    for _i in range(TENNYU_MOVES):
+        body = {"kind": "tennyu", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+                "address": world.address(), "household": {"mode": "new"},
+                "previous_address": "京都府宇治市宇治琵琶３３番地",
+                "persons": [world.newcomer("世帯主", "1970-03-03"), world.newcomer("妻", "1972-04-04", "2")]}
+        response = world.draft(body, world.key())
+        assert response.status_code == 201, response.text
+        pending.append(Pending(response.json()["id"], world.key(), [], None))
+    return pending
+
+
+def _commit_all(world: World, share: list[Pending]) -> None:
+    with world.client() as client:
+        for p in share:
+            try:
+                response = client.post(f"/v1/moves/{p.move_id}/commit", headers={"Idempotency-Key": p.key})
+            except httpx.TransportError:
+                return  # the service died under us
+            assert response.status_code == 200, response.text
+            p.answers.append(response.json())
+
+
+def test_sigkill_during_commits_leaves_a_whole_register(fault_world: World) -> None:
+    world = fault_world
+    rng = random.Random(1129)
+    pending = _drafts(world)
+    versions_before = _version_counts(world, [m for p in pending for m in p.members])
+    interrupted = 0
+    for _ in range(ROUNDS):
+        todo = [p for p in pending if not p.answers]
+        if not todo:
+            break
+        shares = [todo[i::CLIENTS] for i in range(CLIENTS)]
+        threads = [threading.Thread(target=_commit_all, args=(world, s)) for s in shares]
+        for t in threads:
+            t.start()
+        time.sleep(rng.uniform(0.02, 0.3))
+        world.server.kill()
+        for t in threads:
+            t.join(timeout=60)
+        interrupted += any(not p.answers for p in todo)
+        world.server.start()
+    print(f"rounds interrupted by SIGKILL: {interrupted}; "
+          f"answered before the final retry: {sum(bool(p.answers) for p in pending)}/{len(pending)}")
+    assert interrupted, "the kills came too late to interrupt any commit"
+    # Every commit retried with its key: done exactly once, the same answer as before the kill.
+    for p in pending:
+        response = world.commit(p.move_id, p.key)
+        assert response.status_code == 200, response.text
+        if p.answers:
+            assert response.json() == p.answers[0]
+        p.confirmed = response.json()
+    _check_register(world, pending, versions_before)
+
+
+def _version_counts(world: World, members: list[Member]) -> dict[int, int]:
+    with world.engine.connect() as conn:
+        rows = conn.execute(
+            select(PersonVersion.person_id, func.count())
+            .where(PersonVersion.person_id.in_([m.person_id for m in members]))
+            .group_by(PersonVersion.person_id)
+        ).all()
+    return {person_id: count for person_id, count in rows}
+
+
+def _check_register(world: World, pending: list[Pending], versions_before: dict[int, int]) -> None:
+    with world.engine.connect() as conn:
+        if world.engine.dialect.name == "sqlite":
+            assert conn.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        # One head in every household that has residents.
+        heads = conn.execute(
+            select(PersonVersion.household_id, func.sum(PersonVersion.is_head.cast(type_=PersonVersion.version.type)))
+            .join(Person, Person.current_version_id == PersonVersion.id)
+            .where(PersonVersion.removed_on.is_(None))
+            .group_by(PersonVersion.household_id)
+        ).all()
+        assert heads and all(count == 1 for _, count in heads)
+        # Every move committed, with one notice per person, numbered without gaps.
+        statuses = dict(conn.execute(select(Move.id, Move.status).where(Move.id.in_([p.move_id for p in pending]))).all())
+        assert set(statuses.values()) == {"committed"}
+        for p in pending:
+            assert p.confirmed is not None
+            notices = conn.scalars(select(OutboundNotice.sequence).where(OutboundNotice.move_id == p.move_id)).all()
+            assert sorted(notices) == sorted(p.confirmed["notices"])
+            assert len(notices) == len(p.confirmed["persons"])
+        sequences = conn.scalars(select(OutboundNotice.sequence).order_by(OutboundNotice.sequence)).all()
+        assert sequences == list(range(1, len(sequences) + 1))
+    # Nobody half-moved, nobody moved twice.
+    after = _version_counts(world, [m for p in pending for m in p.members])
+    for p in pending:
+        for m in p.members:
+            assert after[m.person_id] == versions_before[m.person_id] + 1
+            record = world.record(m.atena)["record"]
+            assert p.address is not None
+            assert record["address"]["town_code"] == p.address["town_code"]
+            assert record["address"]["detail"] == p.address["address_detail"]
