@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -48,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTPS API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--workers", type=int, default=1,
+        help="worker processes (PostgreSQL: one per core; SQLite writes one at a time anyway)",
+    )
     return parser
 
 
@@ -125,7 +130,7 @@ def cmd_purge(settings: Settings) -> None:
     )
 
 
-def cmd_serve(settings: Settings, host: str, port: int) -> None:
+def cmd_serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     from registry.api.app import create_app
@@ -135,8 +140,15 @@ def cmd_serve(settings: Settings, host: str, port: int) -> None:
     paths = PkiPaths(settings.pki_dir)
     if not paths.complete():
         raise CliError(f"no certificates in {settings.pki_dir}: run `init` first")
+    if not 1 <= workers <= 64:
+        raise CliError("--workers must be between 1 and 64")
+    # Worker processes build the app themselves from the environment (uvicorn's factory).
+    os.environ[ENV_STATE] = str(settings.state_dir)
+    os.environ[ENV_DB_URL] = settings.db_url
     uvicorn.run(
-        create_app(settings),
+        create_app(settings) if workers == 1 else "registry.api.app:app_from_environment",
+        factory=workers > 1,
+        workers=workers,
         host=host,
         port=port,
         ssl_certfile=str(paths.server_cert),
@@ -162,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "purge":
             cmd_purge(settings)
         elif args.command == "serve":
-            cmd_serve(settings, args.host, args.port)
+            cmd_serve(settings, args.host, args.port, args.workers)
     except CliError as exc:
         print(f"madoguchi-registry: {exc}", file=sys.stderr)
         return 2

@@ -54,6 +54,13 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """For `serve --workers N`: each worker process builds its app from the environment."""
+    from registry.config import load_settings
+
+    return create_app(load_settings())
+
+
 def _document_hand_parsed_bodies(app: FastAPI) -> None:
     original = app.openapi
 

@@ -42,9 +42,9 @@ def run(request: Request, scope: str, key: str | None, body: Any, work: Work) ->
                         headers={REPLAYED_HEADER: "true"},
                     )
             status, text = work(session)
-            if key is not None:
-                idempotency.store(session, scope, key, digest, status, text)
             try:
+                if key is not None:
+                    idempotency.store(session, scope, key, digest, status, text)
                 session.commit()
             except IntegrityError:
                 # A concurrent request with the same key stored its answer first: on the

@@ -149,6 +149,7 @@ class CommittedPerson(BaseModel):
     resident_code: str
     version: int
     change_reason: str
+    notice: bool = Field(description="a 本人確認情報 update notice was written for 住基ネット")
 
 
 class CommittedHousehold(BaseModel):
@@ -190,7 +191,9 @@ class MoveResult(BaseModel):
     committed_at: datetime
     persons: list[CommittedPerson]
     households: list[CommittedHousehold]
-    notices: list[int] = Field(description="更新順番号 of the 本人確認情報 notices written")
+    notices: int = Field(
+        description="本人確認情報 update notices written; numbered (更新順番号) when the CS reads them"
+    )
     transfer_certificates: list[TransferCertificate]
 
 

@@ -1,12 +1,12 @@
 """What passes between the register and 住基ネット: the 本人確認情報 update notices a commit
-writes for the CS to send (更新順番号 strictly increasing), and the 転出証明書情報 received
+writes for the CS to send (更新順番号 strictly increasing as the CS reads them), and the 転出証明書情報 received
 ahead of a 特例転入, kept only until it is used or its retention period ends."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from registry.models.base import Base, utcnow
@@ -15,8 +15,11 @@ from registry.models.base import Base, utcnow
 class OutboundNotice(Base):
     __tablename__ = "outbound_notices"
 
-    # 更新順番号: from the `notice` counter, so in commit order (see models.counter).
-    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    # 更新順番号: numbered when published to the CS, never at commit (registry.repositories
+    # .notices.publish): a number taken inside a commit would hold a lock across every commit's
+    # flush to disk, or else could become visible out of order.
+    sequence: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     # The version holds every 本人確認情報 item as it stood; nothing is copied here.
     version_id: Mapped[int] = mapped_column(ForeignKey("person_versions.id"), unique=True)

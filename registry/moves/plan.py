@@ -5,7 +5,7 @@ only if every version it was computed from is still current."""
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -28,7 +28,9 @@ class PersonPlan:
     household: str  # household_key(...) or NEW_HOUSEHOLD
     state: State  # household_id is filled in at commit for a new household
     notice: bool  # 本人確認情報 changed: an outbound notice is written
-    resident_code: str | None = None  # for new persons; None: the commit assigns one
+    # 住民票コード: a new person's may be None (the commit assigns one).
+    resident_code: str | None = None
+    atena_number: str | None = None  # of an existing record
     individual_number: str | None = None  # for new persons, scrubbed after commit
     returning: bool = False  # a former resident's record taken up again
 
@@ -50,11 +52,16 @@ class Plan:
     certificates: list[dict[str, Any]] = field(default_factory=list)  # 転出証明書 contents
 
     def to_json(self) -> str:
-        data = asdict(self)
-        for p in data["persons"]:
-            p["state"] = records.to_json(p["state"])
-        for h in data["households"]:
-            h["created_on"] = h["created_on"].isoformat() if h["created_on"] else None
+        data = {
+            "kind": self.kind,
+            "persons": [{**vars(p), "state": records.to_json(p.state)} for p in self.persons],
+            "households": [
+                {**vars(h), "created_on": h.created_on.isoformat() if h.created_on else None}
+                for h in self.households
+            ],
+            "transfer_notice_ids": self.transfer_notice_ids,
+            "certificates": self.certificates,
+        }
         return json.dumps(data, ensure_ascii=False, default=_iso)
 
     @classmethod
@@ -77,13 +84,14 @@ class Plan:
             certificates=data["certificates"],
         )
 
-    def scrubbed(self) -> Plan:
-        """The plan as kept after commit: individual numbers live only in their own table."""
-        persons = [
-            PersonPlan(**{**asdict(p), "state": p.state, "individual_number": None})
-            for p in self.persons
-        ]
-        return Plan(self.kind, persons, self.households, self.transfer_notice_ids, self.certificates)
+
+
+def scrubbed(plan_json: str) -> str:
+    """The stored plan as kept after commit: individual numbers live only in their own table."""
+    data = json.loads(plan_json)
+    for person in data["persons"]:
+        person["individual_number"] = None
+    return json.dumps(data, ensure_ascii=False)
 
 
 def _iso(value: Any) -> Any:

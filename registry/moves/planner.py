@@ -543,7 +543,8 @@ class Planner:
             household=s.household,
             state=s.state,
             notice=records.notice_changed(s.before, s.state),
-            resident_code=s.resident_code if current is None else None,
+            resident_code=s.resident_code if current is None else current.person.resident_code,
+            atena_number=current.person.atena_number if current else None,
             individual_number=s.individual_number if not s.returning else None,
             returning=s.returning,
         )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import clock
@@ -22,7 +22,7 @@ from registry.models.base import utcnow
 from registry.moves import commit as committer
 from registry.moves import request as move_request
 from registry.moves import review as reviews
-from registry.moves.plan import Plan
+from registry.moves.plan import Plan, scrubbed
 from registry.moves.planner import Planner
 from registry.repositories.actor import Actor
 
@@ -62,9 +62,18 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
     return review
 
 
-def _locked(session: Session, move_id: str) -> Move:
+_M = Move.__table__
+LOCK_MOVE = (
+    select(_M.c.status, _M.c.expires_at, _M.c.plan, _M.c.request, _M.c.result)
+    .where(_M.c.id == bindparam("move_id"))
+    .with_for_update()
+)
+FINISH_MOVE = update(_M).where(_M.c.id == bindparam("move_id"))
+
+
+def _locked(session: Session, move_id: str) -> Any:
     # FOR UPDATE: two commits of one draft queue here; the second then sees it committed.
-    move = session.scalar(select(Move).where(Move.id == move_id).with_for_update())
+    move = session.connection().execute(LOCK_MOVE, {"move_id": move_id}).first()
     if move is None:
         raise MOVE_NOT_FOUND
     return move
@@ -81,12 +90,15 @@ def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> 
     if _aware(move.expires_at) <= now:
         raise ApiError(410, "move_expired", "この異動届の下書きは有効期限を過ぎました。もう一度入力内容を確認して作成してください。")
     plan = Plan.from_json(move.plan)
-    result = committer.apply(session, move, plan, actor, settings.resident_code_scheme, now)
-    move.status = "committed"
-    move.committed_at = now
-    move.plan = plan.scrubbed().to_json()
-    move.request = json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False)
-    move.result = result.model_dump_json()
+    result = committer.apply(session, move_id, plan, actor, settings.resident_code_scheme, now)
+    session.connection().execute(FINISH_MOVE, {
+        "move_id": move_id,
+        "status": "committed",
+        "committed_at": now,
+        "plan": scrubbed(move.plan),
+        "request": json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False),
+        "result": result.model_dump_json(),
+    })
     return CommitOutcome(result, replayed=False)
 
 
@@ -94,9 +106,12 @@ def discard(session: Session, move_id: str) -> None:
     move = _locked(session, move_id)
     if move.status == "committed":
         raise ApiError(409, "move_already_committed", "この異動届は既に確定しています。")
-    move.status = "discarded"
-    move.plan = Plan.from_json(move.plan).scrubbed().to_json()
-    move.request = json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False)
+    session.connection().execute(FINISH_MOVE, {
+        "move_id": move_id,
+        "status": "discarded",
+        "plan": scrubbed(move.plan),
+        "request": json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False),
+    })
 
 
 def state(session: Session, move_id: str) -> MoveState:

@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from registry.models import IdempotencyRecord
+from registry.models.base import utcnow
 
 MAX_KEY_LENGTH = 200
 
@@ -39,10 +40,15 @@ def request_hash(body: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+_T = IdempotencyRecord.__table__
+FIND = select(_T.c.request_hash, _T.c.status_code, _T.c.body).where(
+    _T.c.scope == bindparam("scope"), _T.c.key == bindparam("key")
+)
+STORE = insert(_T)
+
+
 def lookup(session: Session, scope: str, key: str, digest: str) -> Stored | None:
-    found = session.scalar(
-        select(IdempotencyRecord).where(IdempotencyRecord.scope == scope, IdempotencyRecord.key == key)
-    )
+    found = session.connection().execute(FIND, {"scope": scope, "key": key}).first()
     if found is None:
         return None
     if found.request_hash != digest:
@@ -55,6 +61,7 @@ def lookup(session: Session, scope: str, key: str, digest: str) -> Stored | None
 
 
 def store(session: Session, scope: str, key: str, digest: str, status_code: int, body: str) -> None:
-    session.add(
-        IdempotencyRecord(scope=scope, key=key, request_hash=digest, status_code=status_code, body=body)
-    )
+    session.connection().execute(STORE, {
+        "scope": scope, "key": key, "request_hash": digest, "status_code": status_code,
+        "body": body, "created_at": utcnow(),
+    })

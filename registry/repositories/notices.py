@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from registry.models import OutboundNotice, Person, PersonVersion, Town, TransferNotice
+from registry.models import Counter, OutboundNotice, Person, PersonVersion, Town, TransferNotice
+from registry.repositories import counters
+
+PUBLISH_BATCH = 5000
+_NUMBER = (
+    update(OutboundNotice.__table__)
+    .where(OutboundNotice.__table__.c.id == bindparam("notice_id"))
+    .values(sequence=bindparam("seq"))
+)
 
 
 @dataclass(frozen=True)
@@ -16,6 +24,35 @@ class NoticeRow:
     person: Person
     version: PersonVersion
     town: Town
+
+
+def publish(session: Session) -> int:
+    """Give 更新順番号 to the committed notices that have none, oldest first; returns how
+    many. Publishers queue on the counter row, so each batch is numbered after every batch
+    before it, and a reader that has read up to N never later finds a new notice below N."""
+    # The counter row is locked before the unnumbered rows are read: a publisher that waited
+    # here then sees what the one before it numbered, and never numbers a row twice.
+    last = session.scalar(
+        select(Counter.value).where(Counter.name == counters.NOTICE).with_for_update()
+    )
+    if last is None:
+        raise RuntimeError("the notice counter is missing: run `madoguchi-registry init`")
+    pending = list(session.scalars(
+        select(OutboundNotice.id)
+        .where(OutboundNotice.sequence.is_(None))
+        .order_by(OutboundNotice.id)
+        .limit(PUBLISH_BATCH)
+    ))
+    if not pending:
+        return 0
+    session.execute(
+        update(Counter).where(Counter.name == counters.NOTICE).values(value=last + len(pending))
+    )
+    session.connection().execute(
+        _NUMBER,
+        [{"notice_id": i, "seq": last + n} for n, i in enumerate(pending, start=1)],
+    )
+    return len(pending)
 
 
 def outbound_after(session: Session, after: int, limit: int) -> list[NoticeRow]:

@@ -64,6 +64,8 @@ SERVER_SETTINGS: dict[str, str] = {
     "shared_buffers": "256MB",
 }
 
+DURABILITY_OFF = ("fsync", "synchronous_commit", "full_page_writes")
+
 # Database names are interpolated into URLs; keep them to plain identifiers.
 _DB_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 
@@ -178,8 +180,11 @@ class PgCluster:
     ``base_dir/postgresql.log`` on stop, for post-mortems.
     """
 
-    def __init__(self, base_dir: Path, port: int | None = None) -> None:
+    def __init__(self, base_dir: Path, port: int | None = None, *, durable: bool = False) -> None:
         self.base_dir = Path(base_dir)
+        # durable: keep PostgreSQL's crash-safe defaults (fsync, synchronous commit), for
+        # benchmarks whose figures must hold for a production server.
+        self.durable = durable
         self._fixed_port = port
         self.port: int = port if port is not None else 0  # chosen in start()
         self.host = "127.0.0.1"
@@ -420,6 +425,9 @@ class PgCluster:
         postgresql.conf, so they win over initdb's defaults."""
         assert self._socket_dir is not None
         settings = dict(SERVER_SETTINGS)
+        if self.durable:
+            for key in DURABILITY_OFF:
+                settings.pop(key)
         settings["port"] = str(self.port)
         settings["unix_socket_directories"] = f"'{self._socket_dir}'"
         conf = data / "madoguchi-test.conf"

@@ -48,6 +48,7 @@ class RegistryProcess:
     port: int = field(default_factory=free_port)
     process: subprocess.Popen[bytes] | None = None
     env: dict[str, str] = field(default_factory=dict)  # settings for this service only
+    workers: int = 1
 
     @property
     def base_url(self) -> str:
@@ -66,7 +67,9 @@ class RegistryProcess:
         self.state.mkdir(parents=True, exist_ok=True)
         self._log = open(log_path, "wb")
         self.process = subprocess.Popen(
-            registry_command(self.state, self.db_url, "serve", "--port", str(self.port)),
+            registry_command(
+                self.state, self.db_url, "serve", "--port", str(self.port), "--workers", str(self.workers)
+            ),
             cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env={**os.environ, **self.env},
         )
         deadline = time.monotonic() + START_TIMEOUT_S

@@ -86,26 +86,29 @@ async def commit_move(
     changed since the draft, and then nothing is applied. Committing a committed draft again
     answers its first result and applies nothing."""
     params.reject_unknown(request, ())
-    key = validate_key(idempotency_key)
+    validate_key(idempotency_key)
     move = _move_id(move_id)
     raw = await request.body()
     if raw.strip():
         raise ApiError(422, "invalid_body", "確定の要求に本文は指定できません。")
 
-    def work(session: Session) -> tuple[int, str]:
-        try:
-            outcome = service.commit(session, cfg, who, move)
-            session.flush()
-        except VersionConflict as exc:
-            raise conflict(str(exc)) from None
-        except IntegrityError:
-            # A unique record (住民票コード, 個人番号) written meanwhile by another move.
-            raise conflict("register") from None
-        return 200, outcome.result.model_dump_json()
+    def work() -> Response:
+        # The move row itself records the commit and its answer, so a retry, with this key,
+        # another key or none, gets the first answer and applies nothing (no key table needed).
+        with db_write_session(request) as session:
+            try:
+                outcome = service.commit(session, cfg, who, move)
+                session.commit()
+            except VersionConflict as exc:
+                raise conflict(str(exc)) from None
+            except IntegrityError:
+                # A unique record (住民票コード, 個人番号) written meanwhile by another move.
+                raise conflict("register") from None
+        headers = {idempotent.REPLAYED_HEADER: "true"} if outcome.replayed else {}
+        return Response(outcome.result.model_dump_json(), 200, media_type="application/json",
+                        headers=headers)
 
-    return await run_in_threadpool(
-        idempotent.run, request, f"POST /v1/moves/{move}/commit", key, {"move": move}, work
-    )
+    return await run_in_threadpool(work)
 
 
 class KindDoc(BaseModel):

@@ -20,7 +20,7 @@ from app.domain.errors import DomainError
 from app.domain.move_fields import validate_field
 from app.domain.request_shape import reject_unknown_keys, require_keys
 from registry.api import idempotent, params
-from registry.api.deps import actor, db_session, json_response, settings
+from registry.api.deps import actor, db_session, db_write_session, json_response, settings
 from registry.api.routes.moves import IDEMPOTENCY_DOC
 from registry.api.schemas import Name, name_of
 from registry.config import Settings
@@ -40,7 +40,7 @@ MAX_PAGE = 1000
 class OutboundNoticeItem(BaseModel):
     """One 本人確認情報 update, as the CS sends it on."""
 
-    sequence: int = Field(description="更新順番号, strictly increasing")
+    sequence: int = Field(description="更新順番号, strictly increasing; given when first read")
     resident_code: str = Field(description="住民票コード")
     individual_number: str | None = Field(description="個人番号, only for a reader permitted to see numbers")
     name: Name
@@ -78,12 +78,14 @@ def outbound_notices(
     start = params.integer(after, "after", 0, 0, 10**15)
     page_limit = params.integer(limit, "limit", 100, 1, MAX_PAGE)
     m = cfg.municipality
-    with db_session(request) as session:
+    with db_write_session(request) as session:
+        notices.publish(session)
         rows = notices.outbound_after(session, start, page_limit)
         items = []
         for r in rows:
             v = r.version
             number = number_store.reveal(session, r.person.id, who) if who.may_view_numbers else None
+            assert r.notice.sequence is not None
             items.append(OutboundNoticeItem(
                 sequence=r.notice.sequence,
                 resident_code=r.person.resident_code,
@@ -105,7 +107,7 @@ def outbound_notices(
                 terminal_id=r.notice.terminal_id,
                 recorded_at=v.recorded_at,
             ))
-        session.commit()  # access-log rows of revealed numbers
+        session.commit()  # the numbers given, and access-log rows of revealed numbers
     next_after = items[-1].sequence if items else start
     return json_response(OutboundPage(items=items, next_after=next_after))
 

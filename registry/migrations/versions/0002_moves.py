@@ -24,6 +24,12 @@ SELECT 'household', COALESCE(MAX(CAST(household_number AS BIGINT)), 4999999999) 
 UNION ALL
 SELECT 'notice', 0
 """
+SEQUENCES_FROM_DATA = """
+SELECT setval('atena_number_seq', GREATEST(1000000000,
+    (SELECT COALESCE(MAX(CAST(atena_number AS BIGINT)), 0) FROM persons)), true),
+       setval('household_number_seq', GREATEST(5000000000,
+    (SELECT COALESCE(MAX(CAST(household_number AS BIGINT)), 0) FROM households)), true)
+"""
 
 
 def upgrade() -> None:
@@ -111,7 +117,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_transfer_notices_resident_code'), ['resident_code'], unique=False)
 
     op.create_table('outbound_notices',
-    sa.Column('sequence', sa.BigInteger(), autoincrement=False, nullable=False),
+    sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('sequence', sa.BigInteger(), nullable=True),
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
     sa.Column('move_id', sa.String(length=32), nullable=False),
@@ -123,7 +130,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['move_id'], ['moves.id'], name=op.f('fk_outbound_notices_move_id_moves')),
     sa.ForeignKeyConstraint(['person_id'], ['persons.id'], name=op.f('fk_outbound_notices_person_id_persons')),
     sa.ForeignKeyConstraint(['version_id'], ['person_versions.id'], name=op.f('fk_outbound_notices_version_id_person_versions')),
-    sa.PrimaryKeyConstraint('sequence', name=op.f('pk_outbound_notices')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_outbound_notices')),
+    sa.UniqueConstraint('sequence', name=op.f('uq_outbound_notices_sequence')),
     sa.UniqueConstraint('version_id', name=op.f('uq_outbound_notices_version_id'))
     )
     with op.batch_alter_table('outbound_notices', schema=None) as batch_op:
@@ -135,10 +143,25 @@ def upgrade() -> None:
 
     # Counters start after the numbers already in the register (see registry.repositories.counters).
     op.execute(COUNTERS_FROM_DATA)
+    if op.get_bind().dialect.name == "postgresql":
+        # New 宛名番号 and 世帯番号 come from sequences there: nextval never waits for another
+        # transaction, so concurrent 転入 commits do not queue behind each other's disk flush.
+        op.execute(
+            "CREATE SEQUENCE atena_number_seq START WITH 1000000000 MINVALUE 1000000000 "
+            "MAXVALUE 9999999999"
+        )
+        op.execute(
+            "CREATE SEQUENCE household_number_seq START WITH 5000000000 MINVALUE 5000000000 "
+            "MAXVALUE 9999999999"
+        )
+        op.execute(SEQUENCES_FROM_DATA)
 
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP SEQUENCE atena_number_seq")
+        op.execute("DROP SEQUENCE household_number_seq")
     with op.batch_alter_table('households', schema=None) as batch_op:
         batch_op.drop_column('version')
 

@@ -220,3 +220,27 @@ def test_openapi_documents_the_move_request(world: World) -> None:
     assert body == {"$ref": "#/components/schemas/MoveRequestDoc"}
     assert "persons" in schema["components"]["schemas"]["MoveRequestDoc"]["properties"]
     assert "PersonDoc" in schema["components"]["schemas"]
+
+
+def test_notices_are_numbered_once_in_the_order_they_are_read(world: World) -> None:
+    with world.client() as c:
+        seen = c.get("/v1/notices/outbound", params={"limit": 1000}).json()
+    last = max([i["sequence"] for i in seen["items"]], default=0)
+    for _ in range(3):
+        world.move(_tenkyo(world, world.household(size=1)))
+    pages: list[Any] = []
+
+    def read() -> None:
+        with world.client() as c:
+            pages.append(c.get("/v1/notices/outbound", params={"after": last, "limit": 1000}).json())
+
+    threads = [threading.Thread(target=read) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({str(p["items"]) for p in pages}) == 1  # every reader sees the same numbering
+    assert [i["sequence"] for i in pages[0]["items"]] == list(range(last + 1, last + 4))
+    with world.engine.connect() as conn:
+        numbered = conn.scalars(select(OutboundNotice.sequence).where(OutboundNotice.sequence.is_not(None))).all()
+    assert len(numbered) == len(set(numbered)) == max(numbered)

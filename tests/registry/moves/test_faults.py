@@ -151,11 +151,18 @@ def _check_register(world: World, pending: list[Pending], versions_before: dict[
         assert set(statuses.values()) == {"committed"}
         for p in pending:
             assert p.confirmed is not None
-            notices = conn.scalars(select(OutboundNotice.sequence).where(OutboundNotice.move_id == p.move_id)).all()
-            assert sorted(notices) == sorted(p.confirmed["notices"])
-            assert len(notices) == len(p.confirmed["persons"])
-        sequences = conn.scalars(select(OutboundNotice.sequence).order_by(OutboundNotice.sequence)).all()
-        assert sequences == list(range(1, len(sequences) + 1))
+            notices = conn.scalar(
+                select(func.count()).select_from(OutboundNotice).where(OutboundNotice.move_id == p.move_id)
+            )
+            assert notices == p.confirmed["notices"] == len(p.confirmed["persons"])
+    # Read by the CS, every notice gets its 更新順番号: one each, no gaps.
+    with world.client() as c:
+        read = c.get("/v1/notices/outbound", params={"limit": 1000}).json()["items"]
+    with world.engine.connect() as conn:
+        sequences = conn.scalars(select(OutboundNotice.sequence).order_by(OutboundNotice.id)).all()
+    assert None not in sequences
+    assert sorted(sequences) == list(range(1, len(sequences) + 1))
+    assert [i["sequence"] for i in read] == sorted(sequences)[: len(read)]
     # Nobody half-moved, nobody moved twice.
     after = _version_counts(world, [m for p in pending for m in p.members])
     for p in pending:

@@ -1,0 +1,275 @@
+"""Move commit throughput and latency under 20 concurrent clients, over HTTPS against the real
+registry, beside the same commits made in-process (the service function on the same database,
+no HTTP, no TLS, no JSON) with the same 20 threads: the ratio is the cost of the API.
+
+Two workloads: a one-person 転居 and a four-person 転入 into a new household. All drafts are
+made first; then the clients commit them as fast as they can. PostgreSQL runs with its
+crash-safe defaults (fsync, synchronous commit), as in production.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from app.domain import clock, individual_number, resident_code
+from bench import report
+from registry.api.app import create_app
+from registry.config import load_settings
+from registry.db import make_engine
+from registry.models import Person, PersonVersion, Town
+from registry.moves import service
+from registry.repositories.actor import Actor
+from tests.support.pgcluster import PgCluster
+from tests.support.registry_process import RegistryProcess, run_cli
+
+CLIENTS = 20
+# PostgreSQL takes writers in parallel, so the service runs one worker process per core;
+# SQLite takes one writer at a time, and one process queues them best (registry.api.deps).
+WORKERS = {"sqlite": 1, "postgresql": int(os.environ.get("BENCH_PG_WORKERS", "2"))}
+GOAL_PG_RATE = 200.0
+GOAL_PG_P95_MS = 100.0
+
+
+def _single_households(
+    db_url: str, count: int, seed: int
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(宛名番号, town_code) of residents who live alone."""
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            singles = (
+                select(PersonVersion.household_id)
+                .join(Person, Person.current_version_id == PersonVersion.id)
+                .where(PersonVersion.removed_on.is_(None))
+                .group_by(PersonVersion.household_id)
+                .having(func.count() == 1)
+                .subquery()
+            )
+            rows = conn.execute(
+                select(Person.atena_number, PersonVersion.town_code)
+                .join(PersonVersion, PersonVersion.id == Person.current_version_id)
+                .where(PersonVersion.household_id.in_(select(singles.c.household_id)),
+                       PersonVersion.removed_on.is_(None))
+            ).all()
+            towns = [(t[0], t[1]) for t in conn.execute(select(Town.town_code, Town.postal_code)).all()]
+    finally:
+        engine.dispose()
+    rng = random.Random(seed)
+    picked = rng.sample(list(rows), min(count, len(rows)))
+    return [(a, t) for a, t in picked], towns
+
+
+class Bodies:
+    def __init__(self, db_url: str, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.today = clock.today()
+        self.db_url = db_url
+
+    def _day(self, n: int) -> str:
+        return (self.today - timedelta(days=n)).isoformat()
+
+    def tenkyo(self, count: int) -> list[dict[str, Any]]:
+        singles, towns = _single_households(self.db_url, count, self.rng.randrange(10**6))
+        out = []
+        for atena, town_code in singles:
+            town, postal = self.rng.choice([t for t in towns if t[0] != town_code])
+            out.append({
+                "kind": "tenkyo", "notified_on": self._day(0), "move_date": self._day(1),
+                "address": {"town_code": town, "postal_code": postal,
+                            "address_detail": f"{self.rng.randint(1, 30)}番{self.rng.randint(1, 40)}号"},
+                "persons": [{"id": atena}],
+            })
+        return out
+
+    def _person(self, rel: str, birth: str, sex: str) -> dict[str, Any]:
+        return {
+            "family_name": "転入", "given_name": f"{self.rng.randrange(10**6)}",
+            "family_name_kana": "テンニュウ", "given_name_kana": "タロウ",
+            "birth_date": birth, "sex": sex, "relationship": rel,
+            "resident_code": resident_code.make(f"{self.rng.randrange(10**10):010d}"),
+            "individual_number": individual_number.make(f"{self.rng.randrange(10**11):011d}"),
+        }
+
+    def tennyu4(self, count: int) -> list[dict[str, Any]]:
+        _, towns = _single_households(self.db_url, 1, 0)
+        out = []
+        for _ in range(count):
+            town, postal = self.rng.choice(towns)
+            out.append({
+                "kind": "tennyu", "notified_on": self._day(0), "move_date": self._day(2),
+                "address": {"town_code": town, "postal_code": postal, "address_detail": "１番１号"},
+                "household": {"mode": "new"}, "previous_address": "京都府京都市中京区寺町通御池上る上本能寺前町４８８番地",
+                "persons": [self._person("世帯主", "1975-01-01", "1"), self._person("妻", "1977-02-02", "2"),
+                            self._person("子", "2005-03-03", "1"), self._person("子", "2008-04-04", "2")],
+            })
+        return out
+
+
+def _drafts(server: RegistryProcess, bodies: list[dict[str, Any]]) -> list[str]:
+    local = threading.local()
+
+    def one(body: dict[str, Any]) -> str:
+        if not hasattr(local, "client"):
+            local.client = server.client()
+        response = local.client.post("/v1/moves", json=body)
+        if response.status_code != 201:
+            raise RuntimeError(f"draft failed: {response.text}")
+        return response.json()["id"]  # type: ignore[no-any-return]
+
+    with ThreadPoolExecutor(CLIENTS) as pool:
+        return list(pool.map(one, bodies))
+
+
+def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Callable[[], Any]) -> dict[str, Any]:
+    """CLIENTS threads commit `ids`; latency per commit, wall time, failures."""
+    latencies: list[float] = []
+    failures: list[str] = []
+    lock = threading.Lock()
+    queue = iter(ids)
+    start = threading.Barrier(CLIENTS + 1)
+
+    def worker() -> None:
+        client = make_client()
+        start.wait()
+        while True:
+            with lock:
+                move_id = next(queue, None)
+            if move_id is None:
+                return
+            t0 = time.perf_counter()
+            try:
+                ok = commit(client, move_id)
+            except Exception as exc:  # counted, never hidden
+                ok = False
+                failures.append(type(exc).__name__)
+            elapsed = time.perf_counter() - t0
+            with lock:
+                latencies.append(elapsed)
+                if not ok:
+                    failures.append(move_id)
+
+    threads = [threading.Thread(target=worker) for _ in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    start.wait()
+    t0 = time.perf_counter()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    return {**report.summary(latencies), "rate": len(ids) / wall, "failures": len(failures)}
+
+
+def _api_commit(client: httpx.Client, move_id: str) -> bool:
+    return client.post(f"/v1/moves/{move_id}/commit").status_code == 200
+
+
+def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, Any]]) -> dict[str, Any]:
+    half = len(bodies) // 2
+    api_ids = _drafts(server, bodies[:half])
+    local_ids = _drafts(server, bodies[half:])
+    api = _drive(api_ids, _api_commit, server.client)
+    app = in_process
+    actor = Actor(staff_id=None, terminal_id=None)
+
+    def local_commit(_client: None, move_id: str) -> bool:
+        with app.state.write_lock:
+            session = app.state.write_session_factory()
+            try:
+                service.commit(session, app.state.settings, actor, move_id)
+                session.commit()
+            finally:
+                session.close()
+        return True
+
+    local = _drive(local_ids, local_commit, lambda: None)
+    return {"api": api, "in_process": local, "ratio_rate": local["rate"] / api["rate"],
+            "ratio_p95": api["p95_ms"] / local["p95_ms"]}
+
+
+def _one(size: int, backend: str, commits: int, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
+    state = work / f"{backend}-{size}"
+    shutil.rmtree(state, ignore_errors=True)
+    if backend == "sqlite":
+        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
+    else:
+        assert cluster is not None
+        db_url = cluster.create_database(f"moves_{size}")
+    run_cli(state, db_url, "init")
+    t0 = time.perf_counter()
+    run_cli(state, db_url, "seed", "--residents", str(size), "--seed", "1")
+    print(f"[{backend} {size:,}] seeded in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    server = RegistryProcess(state=state, db_url=db_url, workers=WORKERS[backend])
+    server.start()
+    app = create_app(load_settings(state, db_url), background_jobs=False)
+    bodies = Bodies(db_url, size)
+    try:
+        results = {
+            "tenkyo_1": _workload(server, app, bodies.tenkyo(commits * 2)),
+            "tennyu_4": _workload(server, app, bodies.tennyu4(commits)),
+        }
+    finally:
+        app.state.engine.dispose()
+        server.stop()
+    if cluster is not None:
+        cluster.drop_database(f"moves_{size}")
+    shutil.rmtree(state, ignore_errors=True)
+    return {"size": size, "backend": backend, "workloads": results}
+
+
+def _table(results: list[dict[str, Any]]) -> str:
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d')} on {report.machine()}; {CLIENTS} concurrent clients; "
+        "PostgreSQL with fsync and synchronous commit on.",
+        "",
+        "| residents | database | move | API commits/s | API p50 ms | API p95 ms | failed | in-process commits/s | in-process p95 ms | in-process/API rate | goal |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in results:
+        for name, w in r["workloads"].items():
+            a, b = w["api"], w["in_process"]
+            if r["backend"] == "postgresql":
+                met = a["rate"] >= GOAL_PG_RATE and a["p95_ms"] < GOAL_PG_P95_MS and not a["failures"]
+                goal = f"≥ {GOAL_PG_RATE:.0f}/s, p95 < {GOAL_PG_P95_MS:.0f} ms: {'yes' if met else 'no'}"
+            else:
+                goal = f"no failed request: {'yes' if not a['failures'] else 'no'}"
+            lines.append(
+                f"| {r['size']:,} | {r['backend']} | {name} | {a['rate']:.0f} | {a['p50_ms']:.1f} | "
+                f"{a['p95_ms']:.1f} | {a['failures']} | {b['rate']:.0f} | {b['p95_ms']:.1f} | "
+                f"{w['ratio_rate']:.2f} | {goal} |"
+            )
+    return "\n".join(lines)
+
+
+def run(sizes: list[int], backends: list[str], commits: int) -> None:
+    work = Path(tempfile.mkdtemp(prefix="madoguchi-bench-moves-"))
+    cluster: PgCluster | None = None
+    results: list[dict[str, Any]] = []
+    try:
+        if "postgresql" in backends:
+            cluster = PgCluster(work / "pg", durable=os.environ.get("BENCH_PG_DURABLE", "1") == "1")
+            cluster.start()
+        for size in sizes:
+            for backend in backends:
+                results.append(_one(size, backend, commits, work, cluster))
+                print(_table(results[-1:]), file=sys.stderr)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    path = report.save("moves", {"machine": report.machine(), "results": results})
+    report.write_section("moves", _table(results))
+    print(f"results: {path}\n{_table(results)}")
