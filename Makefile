@@ -9,7 +9,7 @@ DEMO_STATE ?= state/demo
 DEMO_PORT ?= 8443
 DEMO_RESIDENTS ?= 1000
 
-.PHONY: run test bench setup system clean-demo
+.PHONY: run test bench setup system clean-demo card-demo
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: system setup
 
 bench: system setup
 	$(PY) -m bench $(BENCH_ARGS)
+
+# A virtual My Number card in a private pcscd, for trying the card desk without hardware.
+card-demo: setup
+	$(PY) -m cardreader.virtual --start-pcscd
 
 clean-demo:
 	rm -rf $(DEMO_STATE)

@@ -1,28 +1,40 @@
-"""`python -m bench [search] [--sizes 300000,1000000] [--backends sqlite,postgresql]`"""
+"""`python -m bench [search] [moves] [cards] [--sizes 300000,1000000] [--backends sqlite,postgresql]`"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from bench import search_latency
+from bench import card_reads, move_commits, search_latency
+from bench.report import save, write_section
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("which", nargs="*", help="benchmarks to run: search (default: all)")
-    parser.add_argument("--sizes", default="300000,1000000", help="comma-separated resident counts")
+    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, cards (default: all)")
+    parser.add_argument("--sizes", default=None,
+                        help="comma-separated resident counts (search: 300000,1000000; moves: 300000)")
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--queries", type=int, default=300, help="queries per kind")
+    parser.add_argument("--commits", type=int, default=1000, help="commits per workload and path")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",") if s]
+
+    def sizes(default: str) -> list[int]:
+        return [int(s) for s in (args.sizes or default).split(",") if s]
+
     backends = [b for b in args.backends.split(",") if b]
-    which = args.which or ["search"]
-    unknown = set(which) - {"search"}
+    which = args.which or ["search", "moves", "cards"]
+    unknown = set(which) - {"search", "moves", "cards"}
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
     if "search" in which:
-        search_latency.run(sizes, backends, args.queries)
+        search_latency.run(sizes("300000,1000000"), backends, args.queries)
+    if "moves" in which:
+        move_commits.run(sizes("300000"), backends, args.commits)
+    if "cards" in which:
+        result = card_reads.run()
+        save("card_reads", result)
+        write_section("card", card_reads.render_markdown(result))
     return 0
 
 

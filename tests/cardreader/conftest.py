@@ -29,11 +29,6 @@ from registry.synth.towns import CITY, PREFECTURE
 PRESENCE_TIMEOUT_S = 5.0
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # Registered here until pyproject.toml lists it (the suite runs with --strict-markers).
-    config.addinivalue_line("markers", "card: card reader tests (pure, and over pcscd + vpcd)")
-
-
 @pytest.fixture(scope="session")
 def residents() -> list[Resident]:
     """Current Japanese residents of the synthetic city, as card holders."""
@@ -44,7 +39,9 @@ def residents() -> list[Resident]:
             v = person.versions[-1]
             if v.removed_on is not None or v.resident_type != "japanese":
                 continue
-            address = format_address(PREFECTURE, CITY, towns[v.town_code].name, v.address_detail, v.building)
+            address = format_address(
+                PREFECTURE, CITY, towns[v.town_code].name, v.address_detail, v.building
+            )
             out.append(
                 Resident(
                     individual_number=person.individual_number,
@@ -53,7 +50,9 @@ def residents() -> list[Resident]:
                     address=address,
                     birth_date=v.birth_date,
                     sex=v.sex,
-                    expiry_date=date(2030 + len(out) % 6, v.birth_date.month, min(v.birth_date.day, 28)),
+                    expiry_date=date(
+                        2030 + len(out) % 6, v.birth_date.month, min(v.birth_date.day, 28)
+                    ),
                     security_code=f"{(len(out) * 7919) % 10000:04d}",
                     pin=f"{(len(out) * 37 + 1000) % 10000:04d}",
                 )
@@ -96,7 +95,9 @@ def wait_for_presence(reader: str, present: bool, timeout: float = PRESENCE_TIME
             if status is not None and status.card_present == present:
                 return
             if time.monotonic() > deadline:
-                raise AssertionError(f"{reader}: card {'never appeared' if present else 'still present'}")
+                raise AssertionError(
+                    f"{reader}: card {'never appeared' if present else 'still present'}"
+                )
             time.sleep(0.05)
     finally:
         transport.close()
@@ -145,16 +146,26 @@ def insert(reader: VirtualReader, resident: Resident) -> Callable[..., VpcdCardC
     def _insert(holder: Resident | None = None, **options: object) -> VpcdCardClient:
         person = holder or resident
         opts = BuildOptions(**options)  # type: ignore[arg-type]
-        key = (person.individual_number, opts.kind, opts.long_form, opts.malform,
-               opts.with_auth_certificate, tuple(sorted(opts.tries.items())))
+        key = (
+            person.individual_number,
+            opts.kind,
+            opts.long_form,
+            opts.malform,
+            opts.with_auth_certificate,
+            tuple(sorted(opts.tries.items())),
+        )
         if key not in _contents_cache:
             _contents_cache[key] = build_contents(person, opts)
-        # Keys carry retry counters: every card starts from a fresh copy of them.
+        # Keys carry retry counters and tests may edit files: every card gets fresh copies.
         cached = _contents_cache[key]
         contents = CardContents(
             atr=cached.atr,
-            apps={aid: replace(app, keys={k: replace(v) for k, v in app.keys.items()})
-                  for aid, app in cached.apps.items()},
+            apps={
+                aid: replace(
+                    app, files=dict(app.files), keys={k: replace(v) for k, v in app.keys.items()}
+                )
+                for aid, app in cached.apps.items()
+            },
         )
         return reader.insert(contents)
 
@@ -176,4 +187,3 @@ def pin_of(resident: Resident) -> Callable[[Resident | None], bytearray]:
         return bytearray((holder or resident).pin.encode("ascii"))
 
     return _pin
-

@@ -25,7 +25,11 @@ Insert = Callable[..., VpcdCardClient]
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "cardreader", *args],
-        input=stdin, capture_output=True, text=True, cwd=REPO, timeout=60,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
     )
 
 
@@ -33,12 +37,17 @@ def test_list(pcscd: PcscdProcess, reader: VirtualReader, insert: Insert) -> Non
     insert()
     done = cli("list", "--json")
     assert done.returncode == ExitCode.OK, done.stderr
-    assert json.loads(done.stdout) == {"readers": [
-        {"reader": pcscd.readers[0], "card_present": True},
-        {"reader": pcscd.readers[1], "card_present": False},
-    ]}
+    assert json.loads(done.stdout) == {
+        "readers": [
+            {"reader": pcscd.readers[0], "card_present": True},
+            {"reader": pcscd.readers[1], "card_present": False},
+        ]
+    }
     text = cli("list")
-    assert f"{pcscd.readers[0]}\tカードあり" in text.stdout and f"{pcscd.readers[1]}\tカードなし" in text.stdout
+    assert (
+        f"{pcscd.readers[0]}\tカードあり" in text.stdout
+        and f"{pcscd.readers[1]}\tカードなし" in text.stdout
+    )
 
 
 def test_probe_prints_nothing_personal(insert: Insert, resident: Resident) -> None:
@@ -51,7 +60,12 @@ def test_probe_prints_nothing_personal(insert: Insert, resident: Resident) -> No
     assert data["auth_certificate"]["valid_now"] is True
     text = cli("probe").stdout + done.stdout
     assert "カード種別: マイナンバーカード" in text
-    for personal in (resident.individual_number, resident.family_name, resident.address, "SYNTHETIC-AUTH"):
+    for personal in (
+        resident.individual_number,
+        resident.family_name,
+        resident.address,
+        "SYNTHETIC-AUTH",
+    ):
         assert personal not in text
 
 
@@ -72,7 +86,9 @@ def test_wrong_then_blocked_pin_exit_codes(insert: Insert, resident: Resident) -
     wrong = f"{(int(resident.pin) + 1) % 10000:04d}\n"
     done = cli("read", "--pin-stdin", "--json", stdin=wrong)
     assert done.returncode == ExitCode.WRONG_PIN == 3
-    assert json.loads(done.stdout) == {"error": {"code": "wrong_pin", "message": "暗証番号が違います。残り1回です。"}}
+    assert json.loads(done.stdout) == {
+        "error": {"code": "wrong_pin", "message": "暗証番号が違います。残り1回です。"}
+    }
     assert wrong.strip() not in done.stdout + done.stderr
     done = cli("read", "--pin-stdin", stdin=wrong)
     assert done.returncode == ExitCode.PIN_BLOCKED == 4

@@ -27,7 +27,9 @@ from tests.cardreader.conftest import VirtualReader
 pytestmark = pytest.mark.card
 
 
-def take_until(events: queue.Queue[CardEvent], wanted: Callable[[CardEvent], bool], timeout: float = 5) -> list[CardEvent]:
+def take_until(
+    events: queue.Queue[CardEvent], wanted: Callable[[CardEvent], bool], timeout: float = 5
+) -> list[CardEvent]:
     seen: list[CardEvent] = []
     deadline = time.monotonic() + timeout
     while True:
@@ -46,15 +48,23 @@ def take_until(events: queue.Queue[CardEvent], wanted: Callable[[CardEvent], boo
 def test_diff_orders_removals_first() -> None:
     a = ReaderStatus("A", True, b"\x3b\x01")
     b = ReaderStatus("B", False)
-    assert diff({}, {"A": a, "B": b}) == [ReaderAdded("A"), CardInserted("A", b"\x3b\x01"), ReaderAdded("B")]
+    assert diff({}, {"A": a, "B": b}) == [
+        ReaderAdded("A"),
+        CardInserted("A", b"\x3b\x01"),
+        ReaderAdded("B"),
+    ]
     assert diff({"A": a, "B": b}, {"B": b}) == [CardRemoved("A"), ReaderRemoved("A")]
     swapped = ReaderStatus("A", True, b"\x3b\x02")
     assert diff({"A": a}, {"A": swapped}) == [CardRemoved("A"), CardInserted("A", b"\x3b\x02")]
     assert diff({"A": a}, {"A": a}) == []
 
 
-def test_insert_and_remove_events(pcscd: PcscdProcess, reader: VirtualReader,
-                                  insert: Callable[..., VpcdCardClient], service: CardService) -> None:
+def test_insert_and_remove_events(
+    pcscd: PcscdProcess,
+    reader: VirtualReader,
+    insert: Callable[..., VpcdCardClient],
+    service: CardService,
+) -> None:
     events = service.event_queue()
     take_until(events, lambda e: e == ReaderAdded(pcscd.readers[1]))
     insert()
@@ -65,8 +75,9 @@ def test_insert_and_remove_events(pcscd: PcscdProcess, reader: VirtualReader,
     assert names == set(pcscd.readers)
 
 
-def test_reader_service_lost_and_back(pcscd: PcscdProcess, reader: VirtualReader,
-                                      service: CardService) -> None:
+def test_reader_service_lost_and_back(
+    pcscd: PcscdProcess, reader: VirtualReader, service: CardService
+) -> None:
     events = service.event_queue()
     take_until(events, lambda e: e == ReaderAdded(pcscd.readers[1]))
     pcscd.stop()

@@ -34,26 +34,37 @@ def pin(r: Resident) -> bytearray:
 
 
 @pytest.mark.parametrize("after", [1, 3, 5, 8], ids=lambda n: f"apdu{n}")
-def test_card_removed_mid_read(insert: Insert, service: CardService, resident: Resident, after: int) -> None:
+def test_card_removed_mid_read(
+    insert: Insert, service: CardService, resident: Resident, after: int
+) -> None:
     client = insert()
     client.arm_removal(after_apdus=after)
     future = service.read_basic(pin(resident))
     with pytest.raises(CardRemovedError) as caught:
         future.result()
-    assert caught.value.message == "読み取り中にカードが取り外されました。もう一度カードを置いてください。"
+    assert (
+        caught.value.message
+        == "読み取り中にカードが取り外されました。もう一度カードを置いてください。"
+    )
     assert future.exception() is caught.value  # the future holds the error, never a partial result
 
 
-def test_card_removed_during_the_photo(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_card_removed_during_the_photo(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     client = insert()
     client.arm_removal(after_apdus=12)  # well inside the 256-byte chunks of the card-face file
     with pytest.raises(CardRemovedError):
-        service.read_face(birth_date=resident.birth_date, expiry_year=resident.expiry_date.year,
-                          security_code=bytearray(resident.security_code.encode())).result()
+        service.read_face(
+            birth_date=resident.birth_date,
+            expiry_year=resident.expiry_date.year,
+            security_code=bytearray(resident.security_code.encode()),
+        ).result()
 
 
-def test_reinserted_card_reads_after_a_removal(reader: VirtualReader, insert: Insert, service: CardService,
-                                               resident: Resident) -> None:
+def test_reinserted_card_reads_after_a_removal(
+    reader: VirtualReader, insert: Insert, service: CardService, resident: Resident
+) -> None:
     client = insert()
     client.arm_removal(after_apdus=4)
     with pytest.raises(CardRemovedError):
@@ -61,24 +72,35 @@ def test_reinserted_card_reads_after_a_removal(reader: VirtualReader, insert: In
     with pytest.raises(NoCardError):
         service.read_basic(pin(resident)).result()
     insert()
-    assert service.read_basic(pin(resident)).result().individual_number == resident.individual_number
+    assert (
+        service.read_basic(pin(resident)).result().individual_number == resident.individual_number
+    )
 
 
-def test_slow_card_times_out_without_hanging(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_slow_card_times_out_without_hanging(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     client = insert()
     client.slow_down(1.5, after_apdus=2)  # answers the first two at once, then dawdles
     started = time.monotonic()
     with pytest.raises(CardTimeoutError) as caught:
         service.read_basic(pin(resident), timeout=1.0).result()
-    assert time.monotonic() - started < 1.4  # the caller is freed at the deadline, not the card's pace
-    assert caught.value.message == "カードからの応答がありません（時間切れ）。カードを置き直してください。"
+    assert (
+        time.monotonic() - started < 1.4
+    )  # the caller is freed at the deadline, not the card's pace
+    assert (
+        caught.value.message
+        == "カードからの応答がありません（時間切れ）。カードを置き直してください。"
+    )
     client.clear_faults()
     time.sleep(1.6)  # the APDU in flight comes back; its job already failed and is dropped
     info = service.read_basic(pin(resident)).result()
     assert info.individual_number == resident.individual_number
 
 
-def test_a_card_that_never_answers(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_a_card_that_never_answers(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     client = insert()
     client.slow_down(60.0)
     started = time.monotonic()
@@ -102,11 +124,20 @@ def test_a_card_that_never_answers(insert: Insert, service: CardService, residen
 
 @pytest.mark.parametrize(
     "malform",
-    ["number_check_digit", "number_tag", "items_truncated", "items_missing_sex", "items_bad_date",
-     "items_bad_utf8", "items_indefinite", "items_huge"],
+    [
+        "number_check_digit",
+        "number_tag",
+        "items_truncated",
+        "items_missing_sex",
+        "items_bad_date",
+        "items_bad_utf8",
+        "items_indefinite",
+        "items_huge",
+    ],
 )
-def test_malformed_input_support_files(insert: Insert, service: CardService, resident: Resident,
-                                       malform: str) -> None:
+def test_malformed_input_support_files(
+    insert: Insert, service: CardService, resident: Resident, malform: str
+) -> None:
     insert(malform=malform)
     future = service.read_basic(pin(resident))
     with pytest.raises(MalformedDataError) as caught:
@@ -115,7 +146,9 @@ def test_malformed_input_support_files(insert: Insert, service: CardService, res
     assert resident.individual_number[:6] not in str(caught.value)
 
 
-def test_header_longer_than_file_with_whole_items(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_header_longer_than_file_with_whole_items(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert(malform="items_header_mismatch")
     assert service.read_basic(pin(resident)).result().address == resident.address
 
@@ -123,8 +156,11 @@ def test_header_longer_than_file_with_whole_items(insert: Insert, service: CardS
 def test_malformed_photo(insert: Insert, service: CardService, resident: Resident) -> None:
     insert(malform="photo_garbage")
     with pytest.raises(MalformedDataError) as caught:
-        service.read_face(birth_date=resident.birth_date, expiry_year=resident.expiry_date.year,
-                          security_code=bytearray(resident.security_code.encode())).result()
+        service.read_face(
+            birth_date=resident.birth_date,
+            expiry_year=resident.expiry_date.year,
+            security_code=bytearray(resident.security_code.encode()),
+        ).result()
     assert caught.value.message == "カードの顔写真を表示できません（画像データが不正です）。"
 
 
@@ -143,7 +179,9 @@ def test_unexpected_status_word(insert: Insert, service: CardService, resident: 
     assert caught.value.sw == 0x6A82 and "6A82" in caught.value.message
 
 
-def test_no_card_and_unknown_reader(reader: VirtualReader, service: CardService, resident: Resident) -> None:
+def test_no_card_and_unknown_reader(
+    reader: VirtualReader, service: CardService, resident: Resident
+) -> None:
     with pytest.raises(NoCardError) as caught:
         service.read_basic(pin(resident)).result()
     assert caught.value.message == "カードが置かれていません。カードをリーダーに置いてください。"
@@ -151,20 +189,31 @@ def test_no_card_and_unknown_reader(reader: VirtualReader, service: CardService,
         service.probe(reader="No Such Reader 00 00").result()
 
 
-def test_reader_gone_mid_read(pcscd: PcscdProcess, reader: VirtualReader, insert: Insert,
-                              service: CardService, resident: Resident) -> None:
+def test_reader_gone_mid_read(
+    pcscd: PcscdProcess,
+    reader: VirtualReader,
+    insert: Insert,
+    service: CardService,
+    resident: Resident,
+) -> None:
     """pcscd with vpcd has no hot-unplug for one reader: stopping pcscd takes every reader away
     at once, which is what the application sees when a USB reader goes (and more)."""
     client = insert()
     client.slow_down(0.2, after_apdus=2)
-    future = service.read_face(birth_date=resident.birth_date, expiry_year=resident.expiry_date.year,
-                               security_code=bytearray(resident.security_code.encode()))
+    future = service.read_face(
+        birth_date=resident.birth_date,
+        expiry_year=resident.expiry_date.year,
+        security_code=bytearray(resident.security_code.encode()),
+    )
     time.sleep(0.5)
     pcscd.stop()
     try:
         with pytest.raises(ReaderGoneError) as caught:
             future.result()
-        assert caught.value.message == "カードリーダーとの接続が切れました。リーダーの接続を確認してください。"
+        assert (
+            caught.value.message
+            == "カードリーダーとの接続が切れました。リーダーの接続を確認してください。"
+        )
         with pytest.raises(PcscUnavailableError):
             service.probe(timeout=3).result()
     finally:

@@ -32,7 +32,9 @@ def wrong_pin(r: Resident) -> bytearray:
     return bytearray(f"{(int(r.pin) + 1) % 10000:04d}".encode())
 
 
-def test_correct_pin_reads_number_and_four_items(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_correct_pin_reads_number_and_four_items(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert()
     pin = bytearray(resident.pin.encode())
     info = service.read_basic(pin).result()
@@ -47,15 +49,25 @@ def test_correct_pin_reads_number_and_four_items(insert: Insert, service: CardSe
     assert resident.individual_number not in repr(info) and resident.family_name not in repr(info)
 
 
-def test_every_synthetic_resident_reads_back(insert: Insert, service: CardService, residents: list[Resident]) -> None:
+def test_every_synthetic_resident_reads_back(
+    insert: Insert, service: CardService, residents: list[Resident]
+) -> None:
     for holder in residents[:4]:
         insert(holder=holder)
         info = service.read_basic(bytearray(holder.pin.encode())).result()
         assert (info.individual_number, info.address, info.birth_date) == (
-            holder.individual_number, holder.address, holder.birth_date)
+            holder.individual_number,
+            holder.address,
+            holder.birth_date,
+        )
+        # Let the service finish its post-read reset before the card is pulled: vpcd can lose
+        # track of its slot when a reset and a removal cross (a quirk of the virtual reader).
+        service.submit(lambda s: None).result()
 
 
-def test_wrong_pin_counts_down_then_blocks(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_wrong_pin_counts_down_then_blocks(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert()
     messages = []
     for expected_left in (2, 1):
@@ -66,13 +78,17 @@ def test_wrong_pin_counts_down_then_blocks(insert: Insert, service: CardService,
     assert messages == ["暗証番号が違います。残り2回です。", "暗証番号が違います。残り1回です。"]
     with pytest.raises(PinBlockedError) as blocked:  # the third wrong PIN blocks it
         service.read_basic(wrong_pin(resident)).result()
-    assert blocked.value.message == "暗証番号がロックされています。市区町村窓口での再設定が必要です。"
+    assert (
+        blocked.value.message == "暗証番号がロックされています。市区町村窓口での再設定が必要です。"
+    )
     with pytest.raises(PinBlockedError):  # and now even the right one is refused
         service.read_basic(bytearray(resident.pin.encode())).result()
     assert service.probe().result().pins["input_support_pin"].blocked
 
 
-def test_correct_pin_restores_the_counter(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_correct_pin_restores_the_counter(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert()
     with pytest.raises(WrongPinError):
         service.read_basic(wrong_pin(resident)).result()
@@ -80,13 +96,17 @@ def test_correct_pin_restores_the_counter(insert: Insert, service: CardService, 
     assert service.probe().result().pins["input_support_pin"].tries_left == 3
 
 
-def test_card_blocked_before_it_came(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_card_blocked_before_it_came(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert(tries={"pin": 0})
     with pytest.raises(PinBlockedError):
         service.read_basic(bytearray(resident.pin.encode())).result()
 
 
-def test_tries_query_spends_no_try(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_tries_query_spends_no_try(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     client = insert(tries={"pin": 2, "auth_pin": 1})
     for _ in range(3):
         pins = service.probe().result().pins
@@ -107,7 +127,9 @@ def test_malformed_pin_costs_no_try(insert: Insert, service: CardService) -> Non
     assert client.card.apdus_seen == seen  # nothing was sent to the card at all
 
 
-def test_interactive_pin_shows_tries(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_interactive_pin_shows_tries(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert(tries={"pin": 2})
     asked: list[int] = []
 
@@ -120,11 +142,18 @@ def test_interactive_pin_shows_tries(insert: Insert, service: CardService, resid
     assert asked == [2] and info.individual_number == resident.individual_number
 
 
-def test_probe_tells_a_my_number_card(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_probe_tells_a_my_number_card(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert()
     result = service.probe().result()
     assert result.kind is CardKind.MY_NUMBER
-    assert result.applications == {"card_face": True, "juki": True, "input_support": True, "jpki": True}
+    assert result.applications == {
+        "card_face": True,
+        "juki": True,
+        "input_support": True,
+        "jpki": True,
+    }
     cert = result.auth_certificate
     assert cert is not None and cert.valid_at()
     assert cert.not_after.date() == resident.expiry_date
@@ -138,7 +167,9 @@ def test_juki_card_is_told_apart(insert: Insert, service: CardService, resident:
     assert "住民基本台帳カード" in caught.value.message
 
 
-def test_unknown_card_is_told_apart(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_unknown_card_is_told_apart(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert(kind="unknown")
     result = service.probe().result()
     assert result.kind is CardKind.UNKNOWN and not any(result.applications.values())
@@ -148,7 +179,9 @@ def test_unknown_card_is_told_apart(insert: Insert, service: CardService, reside
 
 
 @pytest.mark.parametrize("long_form", [False, True], ids=["short-form", "long-form"])
-def test_face_photo_decodes(insert: Insert, service: CardService, resident: Resident, long_form: bool) -> None:
+def test_face_photo_decodes(
+    insert: Insert, service: CardService, resident: Resident, long_form: bool
+) -> None:
     insert(long_form=long_form)
     code = bytearray(resident.security_code.encode())
     face = service.read_face(
@@ -162,25 +195,36 @@ def test_face_photo_decodes(insert: Insert, service: CardService, resident: Resi
     assert face.name_image.startswith(b"\x89PNG")
 
 
-def test_face_with_wrong_security_code(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_face_with_wrong_security_code(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert()
     wrong = bytearray(f"{(int(resident.security_code) + 1) % 10000:04d}".encode())
     with pytest.raises(WrongPinError) as caught:
-        service.read_face(birth_date=resident.birth_date, expiry_year=resident.expiry_date.year,
-                          security_code=wrong).result()
+        service.read_face(
+            birth_date=resident.birth_date,
+            expiry_year=resident.expiry_date.year,
+            security_code=wrong,
+        ).result()
     assert caught.value.message == "照合番号Bが一致しません。残り9回です。"
 
 
-def test_face_with_match_key_a_after_pin(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_face_with_match_key_a_after_pin(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert()
-    basic, face = service.submit(lambda s: s.read_face_with_pin(bytearray(resident.pin.encode()))).result()
+    basic, face = service.submit(
+        lambda s: s.read_face_with_pin(bytearray(resident.pin.encode()))
+    ).result()
     assert basic.individual_number == resident.individual_number
     assert face.photo.size == (300, 400)
     again = service.submit(lambda s: s.read_face_with_number(basic.individual_number)).result()
     assert again.expiry_date == resident.expiry_date
 
 
-def test_long_form_lengths_read_the_same(insert: Insert, service: CardService, resident: Resident) -> None:
+def test_long_form_lengths_read_the_same(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
     insert(long_form=True)
     info = service.read_basic(bytearray(resident.pin.encode())).result()
     assert info.address == resident.address
@@ -224,28 +268,72 @@ def test_minimal_apdu_counts(insert: Insert, service: CardService, resident: Res
     pin = bytearray(resident.pin.encode())
     assert count(lambda: service.read_basic(pin).result()) == 6 + reads(items_len)
     code = bytearray(resident.security_code.encode())
-    assert count(lambda: service.read_face(
-        birth_date=resident.birth_date, expiry_year=resident.expiry_date.year, security_code=code
-    ).result()) == 4 + reads(face_len)
+    assert count(
+        lambda: service.read_face(
+            birth_date=resident.birth_date,
+            expiry_year=resident.expiry_date.year,
+            security_code=code,
+        ).result()
+    ) == 4 + reads(face_len)
 
 
-def test_trace_is_redacted(insert: Insert, service: CardService, resident: Resident,
-                           caplog: pytest.LogCaptureFixture) -> None:
+def test_trace_is_redacted(
+    insert: Insert, service: CardService, resident: Resident, caplog: pytest.LogCaptureFixture
+) -> None:
     insert()
     caplog.set_level(logging.DEBUG, logger="cardreader.trace")
     service.read_basic(bytearray(resident.pin.encode())).result()
     code = bytearray(resident.security_code.encode())
-    service.read_face(birth_date=resident.birth_date, expiry_year=resident.expiry_date.year,
-                      security_code=code).result()
+    service.read_face(
+        birth_date=resident.birth_date, expiry_year=resident.expiry_date.year, security_code=code
+    ).result()
     lines = [r.getMessage() for r in caplog.records if r.name == "cardreader.trace"]
     text = "\n".join(lines)
     assert len(lines) > 10
     assert "00 20 00 80 Lc=4 [4 bytes redacted] (verify input_support_pin) < SW=9000" in text
     assert "Lc=14 [14 bytes redacted] (verify match_key_b)" in text
-    match_b = era_yymmdd(resident.birth_date) + str(resident.expiry_date.year) + resident.security_code
+    match_b = (
+        era_yymmdd(resident.birth_date) + str(resident.expiry_date.year) + resident.security_code
+    )
     pin_hex = resident.pin.encode().hex()
-    for secret in (resident.pin, pin_hex, pin_hex.upper(), " ".join(f"{b:02X}" for b in resident.pin.encode()),
-                   match_b, resident.individual_number, resident.family_name, "D3 92", "D392"):
+    for secret in (
+        resident.pin,
+        pin_hex,
+        pin_hex.upper(),
+        " ".join(f"{b:02X}" for b in resident.pin.encode()),
+        match_b,
+        resident.individual_number,
+        resident.family_name,
+        "D3 92",
+        "D392",
+    ):
         assert secret not in text, secret
     every = "\n".join(r.getMessage() for r in caplog.records)
     assert resident.pin not in every and resident.individual_number not in every
+
+
+def test_unlocked_state_does_not_linger(
+    insert: Insert, service: CardService, resident: Resident
+) -> None:
+    """After a PIN read the card is reset: another program finds EF 0001 locked again."""
+    from smartcard import scard
+
+    insert()
+    service.read_basic(bytearray(resident.pin.encode())).result()
+    service.probe().result()  # the reset is done after the hand-over; a next job waits for it
+    _, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    _, handle, proto = scard.SCardConnect(ctx, client_reader(service), scard.SCARD_SHARE_SHARED, 3)
+    try:
+        for apdu in ("00A4040C0AD3921000310001010408", "00A4020C020001"):
+            assert scard.SCardTransmit(handle, proto, list(bytes.fromhex(apdu)))[1] == [0x90, 0x00]
+        assert scard.SCardTransmit(handle, proto, list(bytes.fromhex("00B0000011")))[1] == [
+            0x69,
+            0x82,
+        ]
+    finally:
+        scard.SCardDisconnect(handle, scard.SCARD_LEAVE_CARD)
+        scard.SCardReleaseContext(ctx)
+
+
+def client_reader(service: CardService) -> str:
+    return next(r.name for r in service.readers() if r.card_present)

@@ -45,7 +45,10 @@ def test_malformed_headers(data: bytes) -> None:
 
 def test_children_must_fill_exactly_and_not_repeat() -> None:
     good = tlv.encode(0xDF22, b"a") + tlv.encode(0xDF23, b"bc")
-    assert tlv.children_by_tag(good, required=(0xDF22,), context="t") == {0xDF22: b"a", 0xDF23: b"bc"}
+    assert tlv.children_by_tag(good, required=(0xDF22,), context="t") == {
+        0xDF22: b"a",
+        0xDF23: b"bc",
+    }
     with pytest.raises(MalformedDataError):
         tlv.children_by_tag(good + b"\xdf", required=(), context="t")
     with pytest.raises(MalformedDataError):
@@ -85,9 +88,13 @@ def test_random_bytes_raise_only_malformed(data: bytes, offset: int) -> None:
 
 
 @pytest.mark.property
-@given(children=st.lists(st.tuples(tags, st.binary(max_size=300)), max_size=6), cut=st.integers(0, 40))
+@given(
+    children=st.lists(st.tuples(tags, st.binary(max_size=300)), max_size=6), cut=st.integers(0, 40)
+)
 @settings(max_examples=200, deadline=None)
-def test_truncated_templates_never_yield_a_short_child(children: list[tuple[int, bytes]], cut: int) -> None:
+def test_truncated_templates_never_yield_a_short_child(
+    children: list[tuple[int, bytes]], cut: int
+) -> None:
     content = b"".join(tlv.encode(t, v) for t, v in children)
     truncated = content[: max(0, len(content) - cut)]
     try:

@@ -110,10 +110,26 @@ class ScriptedConnection(Connection):
     [
         ("63C2", WrongPinError, "暗証番号が違います。残り2回です。"),
         ("63C1", WrongPinError, "暗証番号が違います。残り1回です。"),
-        ("63C0", PinBlockedError, "暗証番号がロックされています。市区町村窓口での再設定が必要です。"),
-        ("6984", PinBlockedError, "暗証番号がロックされています。市区町村窓口での再設定が必要です。"),
-        ("6983", PinBlockedError, "暗証番号がロックされています。市区町村窓口での再設定が必要です。"),
-        ("6A86", UnexpectedStatusError, "カードが想定外の応答をしました（6A86）。カードを置き直してください。"),
+        (
+            "63C0",
+            PinBlockedError,
+            "暗証番号がロックされています。市区町村窓口での再設定が必要です。",
+        ),
+        (
+            "6984",
+            PinBlockedError,
+            "暗証番号がロックされています。市区町村窓口での再設定が必要です。",
+        ),
+        (
+            "6983",
+            PinBlockedError,
+            "暗証番号がロックされています。市区町村窓口での再設定が必要です。",
+        ),
+        (
+            "6A86",
+            UnexpectedStatusError,
+            "カードが想定外の応答をしました（6A86）。カードを置き直してください。",
+        ),
     ],
 )
 def test_verify_status_words(sw: str, error: type[Exception], message: str) -> None:
@@ -128,8 +144,9 @@ def test_verify_status_words(sw: str, error: type[Exception], message: str) -> N
 
 
 def test_pin_state_without_spending() -> None:
-    conn = ScriptedConnection([bytes.fromhex("9000"), bytes.fromhex("63C3"), bytes.fromhex("6984"),
-                               bytes.fromhex("9000")])
+    conn = ScriptedConnection(
+        [bytes.fromhex("9000"), bytes.fromhex("63C3"), bytes.fromhex("6984"), bytes.fromhex("9000")]
+    )
     ch = CardChannel(conn)
     assert ch.pin_state(0x0011, Secret.INPUT_SUPPORT_PIN).tries_left == 3
     assert ch.pin_state(0x0011, Secret.INPUT_SUPPORT_PIN).blocked  # EF already selected: no SELECT
@@ -138,14 +155,16 @@ def test_pin_state_without_spending() -> None:
 
 
 def test_selection_memory_and_get_response() -> None:
-    conn = ScriptedConnection([
-        bytes.fromhex("9000"),  # SELECT AP
-        bytes.fromhex("9000"),  # SELECT EF
-        bytes.fromhex("6C03"),  # READ with Le 5: card wants 3
-        bytes.fromhex("ABCDEF9000"),
-        bytes.fromhex("0102" + "6102"),  # READ: 2 bytes and 2 more waiting
-        bytes.fromhex("03049000"),  # GET RESPONSE
-    ])
+    conn = ScriptedConnection(
+        [
+            bytes.fromhex("9000"),  # SELECT AP
+            bytes.fromhex("9000"),  # SELECT EF
+            bytes.fromhex("6C03"),  # READ with Le 5: card wants 3
+            bytes.fromhex("ABCDEF9000"),
+            bytes.fromhex("0102" + "6102"),  # READ: 2 bytes and 2 more waiting
+            bytes.fromhex("03049000"),  # GET RESPONSE
+        ]
+    )
     ch = CardChannel(conn)
     assert ch.select_application(Application.INPUT_SUPPORT)
     assert ch.select_application(Application.INPUT_SUPPORT)  # remembered: nothing sent
@@ -165,8 +184,14 @@ def test_deadline_stops_the_next_apdu() -> None:
 
 
 def test_read_past_end_answers() -> None:
-    conn = ScriptedConnection([bytes.fromhex("9000"), bytes.fromhex("AA6282"), bytes.fromhex("6B00"),
-                               bytes.fromhex("6982")])
+    conn = ScriptedConnection(
+        [
+            bytes.fromhex("9000"),
+            bytes.fromhex("AA6282"),
+            bytes.fromhex("6B00"),
+            bytes.fromhex("6982"),
+        ]
+    )
     ch = CardChannel(conn)
     ch.select_file(0x0001)
     assert ch.read_chunk(0, 5) == b"\xaa"
@@ -179,16 +204,28 @@ def test_pcsc_return_codes_map_to_typed_errors() -> None:
     from cardreader import pcsc
 
     transport = pcsc.PcscTransport()
-    assert isinstance(transport.explain_failure("r", pcsc.W_REMOVED_CARD, during="t"), CardRemovedError)
-    assert isinstance(transport.explain_failure("r", pcsc.E_NO_SMARTCARD, during="t"), CardRemovedError)
-    assert isinstance(transport.explain_failure("r", pcsc.E_READER_UNAVAILABLE, during="t"), ReaderGoneError)
-    assert isinstance(transport.explain_failure("r", pcsc.E_UNKNOWN_READER, during="t"), ReaderGoneError)
-    assert isinstance(transport.explain_failure("r", pcsc.E_NO_SERVICE, during="t"), ReaderGoneError)
+    assert isinstance(
+        transport.explain_failure("r", pcsc.W_REMOVED_CARD, during="t"), CardRemovedError
+    )
+    assert isinstance(
+        transport.explain_failure("r", pcsc.E_NO_SMARTCARD, during="t"), CardRemovedError
+    )
+    assert isinstance(
+        transport.explain_failure("r", pcsc.E_READER_UNAVAILABLE, during="t"), ReaderGoneError
+    )
+    assert isinstance(
+        transport.explain_failure("r", pcsc.E_UNKNOWN_READER, during="t"), ReaderGoneError
+    )
+    assert isinstance(
+        transport.explain_failure("r", pcsc.E_NO_SERVICE, during="t"), ReaderGoneError
+    )
     assert isinstance(transport.explain_failure("r", pcsc.E_TIMEOUT, during="t"), CardTimeoutError)
 
 
 def test_apdu_encoding() -> None:
-    assert apdu.select_df(Application.JPKI.aid, "jpki").encode() == bytes.fromhex("00A4040C0AD392F000260100000001")
+    assert apdu.select_df(Application.JPKI.aid, "jpki").encode() == bytes.fromhex(
+        "00A4040C0AD392F000260100000001"
+    )
     assert apdu.read_binary(0x0105, 256).encode() == bytes.fromhex("00B0010500")
     assert apdu.verify(None, "x").encode() == bytes.fromhex("00200080")
     with pytest.raises(ValueError):
@@ -211,8 +248,15 @@ def resident() -> vc.Resident:
 def test_basic_items_parse(long_form: bool) -> None:
     r = resident()
     name, address, born, sex = input_support.parse_basic_items(
-        vc.basic_items_file(r, long_form=long_form, malform=None))
-    assert (name.family, name.given, address, born, sex) == ("見本", "花子", r.address, r.birth_date, Sex.FEMALE)
+        vc.basic_items_file(r, long_form=long_form, malform=None)
+    )
+    assert (name.family, name.given, address, born, sex) == (
+        "見本",
+        "花子",
+        r.address,
+        r.birth_date,
+        Sex.FEMALE,
+    )
 
 
 def test_offsets_are_checked() -> None:
@@ -225,7 +269,7 @@ def test_offsets_are_checked() -> None:
 
 
 def test_name_without_ideographic_space() -> None:
-    name = input_support.parse_name("SMITH JOHN".encode())
+    name = input_support.parse_name(b"SMITH JOHN")
     assert (name.family, name.given, name.full) == ("SMITH JOHN", "", "SMITH JOHN")
 
 

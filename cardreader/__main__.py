@@ -1,0 +1,5 @@
+import sys
+
+from cardreader.cli import main
+
+sys.exit(main())
