@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import ssl
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -45,6 +47,39 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "purge", help="delete expired drafts and 転出証明書情報 past retention (logged)"
     )
+
+    terminal = commands.add_parser("terminal", help="enrol, list and revoke counter terminals")
+    tcmd = terminal.add_subparsers(dest="action", required=True, metavar="ACTION")
+    enroll = tcmd.add_parser("enroll", help="issue a terminal certificate and write it with its key")
+    enroll.add_argument("name")
+    enroll.add_argument("--out", required=True, type=Path, help="directory for the PEM files")
+    tcmd.add_parser("list", help="enrolled terminals")
+    revoke = tcmd.add_parser("revoke", help="refuse a terminal from its next request on")
+    revoke.add_argument("name")
+
+    staff = commands.add_parser("staff", help="staff accounts")
+    scmd = staff.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = scmd.add_parser("add", help="create an account")
+    add.add_argument("id")
+    add.add_argument("--name", required=True)
+    add.add_argument("--roles", required=True, help="clerk,card_desk,supervisor,helpdesk,admin,auditor")
+    add.add_argument("--number-view", action="store_true", help="may see individual numbers")
+    add.add_argument("--password-stdin", action="store_true", required=True)
+    for name, text in (("disable", "end the account's access at once"), ("enable", "allow again"),
+                       ("unlock", "clear a login lockout or a search block")):
+        scmd.add_parser(name, help=text).add_argument("id")
+    reset = scmd.add_parser("reset-password", help="set a new password (ends sessions)")
+    reset.add_argument("id")
+    reset.add_argument("--password-stdin", action="store_true", required=True)
+    roles = scmd.add_parser("roles", help="assign roles (ends sessions)")
+    roles.add_argument("id")
+    roles.add_argument("--roles", required=True)
+    roles.add_argument("--number-view", action=argparse.BooleanOptionalAction, default=None)
+    scmd.add_parser("list", help="accounts and their state")
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    acmd = audit.add_subparsers(dest="action", required=True, metavar="ACTION")
+    acmd.add_parser("verify", help="seal pending rows and check the whole hash chain (exit 1 if broken)")
 
     serve = commands.add_parser("serve", help="run the HTTPS API")
     serve.add_argument("--host", default="127.0.0.1")
@@ -114,6 +149,40 @@ def cmd_seed(settings: Settings, residents: int, seed: int, if_empty: bool) -> N
     print(f"seeded {loaded:,} residents in {time.perf_counter() - started:.1f} s")
 
 
+def cmd_admin(settings: Settings, args: argparse.Namespace) -> int:
+    from registry import admin
+
+    _require_migrated(settings)
+    try:
+        if args.command == "terminal":
+            if args.action == "enroll":
+                print(admin.terminal_enroll(settings, args.name, args.out))
+            elif args.action == "revoke":
+                print(admin.terminal_revoke(settings, args.name))
+            else:
+                print(admin.terminal_list(settings))
+        elif args.command == "staff":
+            a = args.action
+            if a == "add":
+                password = admin.read_password(args.password_stdin)
+                print(admin.staff_add(settings, args.id, args.name, args.roles, args.number_view, password))
+            elif a == "reset-password":
+                print(admin.staff_reset_password(settings, args.id, admin.read_password(args.password_stdin)))
+            elif a == "roles":
+                print(admin.staff_roles(settings, args.id, args.roles, args.number_view))
+            elif a == "list":
+                print(admin.staff_list(settings))
+            else:
+                print(getattr(admin, f"staff_{a}")(settings, args.id))
+        else:
+            ok, text = admin.audit_verify(settings)
+            print(text)
+            return 0 if ok else 1
+    except admin.AdminError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
 def cmd_purge(settings: Settings) -> None:
     from registry.db import make_engine, make_write_session_factory
     from registry.jobs.purge import run_once
@@ -135,6 +204,7 @@ def cmd_serve(settings: Settings, host: str, port: int, workers: int = 1) -> Non
 
     from registry.api.app import create_app
     from registry.pki import PkiPaths
+    from registry.security.tls import ClientCertHttpToolsProtocol
 
     _require_migrated(settings)
     paths = PkiPaths(settings.pki_dir)
@@ -153,6 +223,11 @@ def cmd_serve(settings: Settings, host: str, port: int, workers: int = 1) -> Non
         port=port,
         ssl_certfile=str(paths.server_cert),
         ssl_keyfile=str(paths.server_key),
+        # Mutual TLS: only terminals with a certificate from the terminal CA get through the
+        # handshake, and the protocol hands their certificate to the application.
+        ssl_cert_reqs=ssl.CERT_REQUIRED,
+        ssl_ca_certs=str(paths.terminal_ca_cert),
+        http=ClientCertHttpToolsProtocol,
         # Query strings carry names and birth dates: never write them to an access log.
         access_log=False,
         log_level="warning",
@@ -173,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             cmd_seed(settings, args.residents, args.seed, args.if_empty)
         elif args.command == "purge":
             cmd_purge(settings)
+        elif args.command in ("terminal", "staff", "audit"):
+            return cmd_admin(settings, args)
         elif args.command == "serve":
             cmd_serve(settings, args.host, args.port, args.workers)
     except CliError as exc:

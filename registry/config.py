@@ -19,6 +19,9 @@ ENV_RESIDENT_CODE_SCHEME = "MADOGUCHI_RESIDENT_CODE_SCHEME"
 ENV_DRAFT_TTL = "MADOGUCHI_DRAFT_TTL_SECONDS"
 ENV_TRANSFER_RETENTION = "MADOGUCHI_TRANSFER_NOTICE_RETENTION_DAYS"
 ENV_PURGE_INTERVAL = "MADOGUCHI_PURGE_INTERVAL_SECONDS"
+ENV_SESSION_IDLE = "MADOGUCHI_SESSION_IDLE_SECONDS"
+ENV_SEARCH_LIMIT = "MADOGUCHI_SEARCH_LIMIT_PER_HOUR"
+ENV_APPROVAL_TTL = "MADOGUCHI_APPROVAL_TTL_SECONDS"
 DEFAULT_STATE_DIR = Path.home() / ".local" / "state" / "madoguchi-registry"
 SQLITE_FILENAME = "registry.sqlite3"
 
@@ -46,6 +49,26 @@ class Settings:
     # commit of any live draft still finds its first answer.
     idempotency_retention: timedelta = timedelta(days=2)
     purge_interval_seconds: float = 600.0
+    # Staff sessions: the server's own idle timeout and an absolute lifetime, so that a terminal
+    # that fails to lock still cannot act (seed l.1013).
+    session_idle_timeout: timedelta = timedelta(minutes=15)
+    session_lifetime: timedelta = timedelta(hours=10)
+    # The screen policy handed to the terminal at login (seed l.1023).
+    shield_after_seconds: int = 60
+    lock_after_seconds: int = 300
+    lockout_failures: int = 5
+    lockout_duration: timedelta = timedelta(minutes=15)
+    # Searches per staff member per hour before further searches are blocked (seed l.1425-1428).
+    search_limit_per_hour: int = 300
+    # Bulk output needs a supervisor's approval first (seed l.1026).
+    bulk_documents_threshold: int = 10
+    bulk_persons_threshold: int = 50
+    approval_ttl: timedelta = timedelta(minutes=10)
+    audit_seal_interval_seconds: float = 2.0
+
+    @property
+    def logout_after_seconds(self) -> int:
+        return int(self.session_idle_timeout.total_seconds())
 
     @property
     def pki_dir(self) -> Path:
@@ -72,6 +95,9 @@ def load_settings(state_dir: str | Path | None = None, db_url: str | None = None
         draft_ttl=timedelta(seconds=_positive(ENV_DRAFT_TTL, 3600)),
         transfer_notice_retention=timedelta(days=_positive(ENV_TRANSFER_RETENTION, 30)),
         purge_interval_seconds=_positive(ENV_PURGE_INTERVAL, 600),
+        session_idle_timeout=timedelta(seconds=_positive(ENV_SESSION_IDLE, 900)),
+        search_limit_per_hour=int(_positive(ENV_SEARCH_LIMIT, 300)),
+        approval_ttl=timedelta(seconds=_positive(ENV_APPROVAL_TTL, 600)),
     )
 
 

@@ -1,7 +1,7 @@
 """The registry's own certificate authority and its TLS server certificate.
 
-`init` creates them once in the state directory; terminals are later enrolled with client
-certificates from the same CA. Private keys are written owner-readable only.
+`init` creates them once in the state directory, with a second CA that signs only terminal
+client certificates (registry.security.terminals). Private keys are written owner-readable only.
 """
 
 from __future__ import annotations
@@ -42,8 +42,19 @@ class PkiPaths:
     def server_key(self) -> Path:
         return self.directory / "server-key.pem"
 
+    @property
+    def terminal_ca_cert(self) -> Path:
+        return self.directory / "terminal-ca.pem"
+
+    @property
+    def terminal_ca_key(self) -> Path:
+        return self.directory / "terminal-ca-key.pem"
+
     def complete(self) -> bool:
-        return all(p.is_file() for p in (self.ca_cert, self.ca_key, self.server_cert, self.server_key))
+        return all(p.is_file() for p in (
+            self.ca_cert, self.ca_key, self.server_cert, self.server_key,
+            self.terminal_ca_cert, self.terminal_ca_key,
+        ))
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -69,9 +80,13 @@ def _name(common_name: str) -> x509.Name:
     )
 
 
-def _create_ca(paths: PkiPaths, now: datetime) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+def _create_ca(
+    paths: PkiPaths, now: datetime, *, terminal: bool = False
+) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    """The registry CA (signs the server certificate), or the terminal CA (signs only terminal
+    client certificates, so that no server certificate can pass as a terminal)."""
     key = ec.generate_private_key(ec.SECP256R1())
-    name = _name("madoguchi registry CA")
+    name = _name("madoguchi terminal CA" if terminal else "madoguchi registry CA")
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -92,16 +107,22 @@ def _create_ca(paths: PkiPaths, now: datetime) -> tuple[x509.Certificate, ec.Ell
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
         .sign(key, hashes.SHA256())
     )
-    _write_private(paths.ca_key, _key_pem(key))
-    paths.ca_cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    _write_private(paths.terminal_ca_key if terminal else paths.ca_key, _key_pem(key))
+    (paths.terminal_ca_cert if terminal else paths.ca_cert).write_bytes(
+        cert.public_bytes(serialization.Encoding.PEM)
+    )
     return cert, key
 
 
-def load_ca(paths: PkiPaths) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
-    cert = x509.load_pem_x509_certificate(paths.ca_cert.read_bytes())
-    key = serialization.load_pem_private_key(paths.ca_key.read_bytes(), password=None)
+def load_ca(
+    paths: PkiPaths, *, terminal: bool = False
+) -> tuple[x509.Certificate, ec.EllipticCurvePrivateKey]:
+    cert_path = paths.terminal_ca_cert if terminal else paths.ca_cert
+    key_path = paths.terminal_ca_key if terminal else paths.ca_key
+    cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
+    key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
     if not isinstance(key, ec.EllipticCurvePrivateKey):
-        raise ValueError(f"{paths.ca_key} is not an EC private key")
+        raise ValueError(f"{key_path} is not an EC private key")
     return cert, key
 
 
@@ -155,5 +176,8 @@ def ensure_pki(directory: Path, hostnames: list[str] | None = None) -> tuple[Pki
         ca_cert, ca_key = load_ca(paths)
     else:
         ca_cert, ca_key = _create_ca(paths, now)
-    _create_server(paths, ca_cert, ca_key, hostnames or default_hostnames(), now)
+    if not (paths.server_cert.is_file() and paths.server_key.is_file()):
+        _create_server(paths, ca_cert, ca_key, hostnames or default_hostnames(), now)
+    if not (paths.terminal_ca_cert.is_file() and paths.terminal_ca_key.is_file()):
+        _create_ca(paths, now, terminal=True)
     return paths, True

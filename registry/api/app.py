@@ -10,7 +10,17 @@ from functools import partial
 from fastapi import FastAPI
 
 from registry.api.errors import install_error_handlers
-from registry.api.routes import health, households, moves, notices, residents
+from registry.api.routes import (
+    approvals,
+    audit,
+    diagnostics,
+    health,
+    households,
+    moves,
+    notices,
+    residents,
+    sessions,
+)
 from registry.config import Settings
 from registry.db import make_engine, make_session_factory, make_write_session_factory
 from registry.jobs import purge
@@ -20,16 +30,22 @@ from registry.version import VERSION
 def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        job = partial(
+        purge_job = partial(
             purge.run_once, app.state.write_session_factory, settings, app.state.write_lock
         )
-        thread = purge.PurgeThread(job, settings.purge_interval_seconds)
+        seal_job = partial(seal_audit, app)
+        threads = [
+            purge.PurgeThread(purge_job, settings.purge_interval_seconds),
+            purge.PeriodicThread("audit-seal", seal_job, settings.audit_seal_interval_seconds),
+        ]
         if background_jobs:
-            thread.start()
+            for thread in threads:
+                thread.start()
         try:
             yield
         finally:
-            thread.stop()
+            for thread in threads:
+                thread.stop()
             app.state.engine.dispose()
 
     app = FastAPI(
@@ -50,8 +66,20 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     app.include_router(households.router)
     app.include_router(moves.router)
     app.include_router(notices.router)
+    app.include_router(sessions.router)
+    app.include_router(approvals.router)
+    app.include_router(audit.router)
+    app.include_router(diagnostics.router)
     _document_hand_parsed_bodies(app)
     return app
+
+
+def seal_audit(app: FastAPI) -> int:
+    """Seal the audit rows written since the last run into the hash chain."""
+    from registry.audit import chain
+
+    with app.state.write_lock, app.state.write_session_factory.begin() as session:
+        return chain.seal(session)
 
 
 def app_from_environment() -> FastAPI:

@@ -16,7 +16,6 @@ from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from registry.config import Settings
-from registry.repositories.actor import Actor
 
 
 async def settings(request: Request) -> Settings:
@@ -48,12 +47,6 @@ def db_write_session(request: Request) -> Iterator[Session]:
         finally:
             session.rollback()
             session.close()
-
-
-async def actor(request: Request) -> Actor:
-    # Staff sessions and terminal certificates (the security issue) fill these in; until then
-    # the access log records that no one was identified rather than guessing.
-    return Actor(staff_id=None, terminal_id=None)
 
 
 def json_response(model: BaseModel, status_code: int = 200) -> Response:

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.errors import DomainError
+from registry.security.errors import SecurityError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return _response(exc.status, exc.code, exc.message, **exc.extra)
+
+    @app.exception_handler(SecurityError)
+    async def _security_error(_request: Request, exc: SecurityError) -> JSONResponse:
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(
+            status_code=exc.status, content=error_body(exc.code, exc.message), headers=headers
+        )
 
     @app.exception_handler(DomainError)
     async def _domain_error(_request: Request, exc: DomainError) -> JSONResponse:

@@ -109,11 +109,11 @@ class _null(AbstractContextManager[None]):
         return None
 
 
-class PurgeThread(threading.Thread):
-    """Runs the purge every `interval` seconds inside the service until stopped."""
+class PeriodicThread(threading.Thread):
+    """Runs a job every `interval` seconds inside the service until stopped."""
 
-    def __init__(self, job: Callable[[], PurgeReport], interval: float) -> None:
-        super().__init__(name="purge", daemon=True)
+    def __init__(self, name: str, job: Callable[[], object], interval: float) -> None:
+        super().__init__(name=name, daemon=True)
         self._job = job
         self._interval = interval
         self._stop_event = threading.Event()
@@ -121,11 +121,23 @@ class PurgeThread(threading.Thread):
     def run(self) -> None:
         while not self._stop_event.wait(self._interval):
             try:
-                report = self._job()
-                if any((report.drafts, report.transfer_notices, report.idempotency_keys)):
-                    log.warning("purged: %s", report)
+                self.report(self._job())
             except Exception:  # the next round tries again; the service keeps serving
-                log.exception("purge failed")
+                log.exception("%s failed", self.name)
+
+    def report(self, outcome: object) -> None:
+        pass
 
     def stop(self) -> None:
         self._stop_event.set()
+
+
+class PurgeThread(PeriodicThread):
+    def __init__(self, job: Callable[[], PurgeReport], interval: float) -> None:
+        super().__init__("purge", job, interval)
+
+    def report(self, outcome: object) -> None:
+        if isinstance(outcome, PurgeReport) and any(
+            (outcome.drafts, outcome.transfer_notices, outcome.idempotency_keys)
+        ):
+            log.warning("purged: %s", outcome)

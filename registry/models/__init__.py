@@ -1,6 +1,6 @@
 """SQLAlchemy models of the resident register. Import from here so Alembic sees every table."""
 
-from registry.models.audit import AuditEntry, PurgeLog
+from registry.models.audit import AuditChainHead, AuditEntry, AuditTarget, PurgeLog
 from registry.models.base import Base
 from registry.models.counter import Counter
 from registry.models.household import Household
@@ -8,10 +8,15 @@ from registry.models.move import IdempotencyRecord, Move
 from registry.models.notice import OutboundNotice, TransferNotice
 from registry.models.number import IndividualNumber, NumberAccessLog
 from registry.models.person import Person, PersonVersion
+from registry.models.security import Alert, Approval, Staff, StaffSession, Terminal
 from registry.models.town import Town
 
 __all__ = [
+    "Alert",
+    "Approval",
+    "AuditChainHead",
     "AuditEntry",
+    "AuditTarget",
     "Base",
     "Counter",
     "Household",
@@ -23,6 +28,9 @@ __all__ = [
     "Person",
     "PersonVersion",
     "PurgeLog",
+    "Staff",
+    "StaffSession",
+    "Terminal",
     "Town",
     "TransferNotice",
 ]

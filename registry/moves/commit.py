@@ -29,7 +29,6 @@ from registry.api.move_schemas import (
 )
 from registry.api.schemas import Name
 from registry.models import (
-    AuditEntry,
     Household,
     IndividualNumber,
     NumberAccessLog,
@@ -41,7 +40,7 @@ from registry.models import (
 )
 from registry.moves import records
 from registry.moves.plan import NEW_HOUSEHOLD, Plan
-from registry.repositories import counters
+from registry.repositories import counters, numbers
 from registry.repositories.actor import Actor
 
 _H = Household.__table__
@@ -113,7 +112,7 @@ def apply(
     if fresh:
         conn.execute(insert(IndividualNumber.__table__), [{"person_id": i, "number": n} for i, n in fresh])
         conn.execute(insert(NumberAccessLog.__table__), [
-            {"accessed_at": now, "person_id": i, "action": "assign", "purpose": actor.purpose,
+            {"accessed_at": now, "person_id": i, "action": "assign", "purpose": numbers.purpose_of(actor, "assign"),
              "staff_id": actor.staff_id, "terminal_id": actor.terminal_id}
             for i, _ in fresh
         ])
@@ -125,12 +124,6 @@ def apply(
         ).rowcount
         if used != len(plan.transfer_notice_ids):
             raise VersionConflict("transfer_notice")
-    conn.execute(insert(AuditEntry.__table__), [
-        {"at": now, "staff_id": actor.staff_id, "terminal_id": actor.terminal_id,
-         "action": "move.commit", "object_type": "person", "object_id": atena_of[p.ref],
-         "reference": move_id, "detail": plan.kind}
-        for p in plan.persons
-    ])
     noticed = [p for p in plan.persons if p.notice]
     if noticed:
         conn.execute(insert(OutboundNotice.__table__), [

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.domain import clock
 from registry.api.errors import ApiError
 from registry.api.move_schemas import MoveResult, MoveReview, MoveState
+from registry.audit.writer import Event, write
 from registry.config import Settings
 from registry.models import Move
 from registry.models.base import utcnow
@@ -45,6 +46,9 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
     review = reviews.build(
         move_id, req, planned, planner.read, settings.municipality, now, expires_at
     )
+    write(session.connection(), actor, Event(
+        "move.draft", targets_of(review), reference=move_id, detail=req.kind.code
+    ))
     session.add(
         Move(
             id=move_id,
@@ -91,6 +95,9 @@ def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> 
         raise ApiError(410, "move_expired", "この異動届の下書きは有効期限を過ぎました。もう一度入力内容を確認して作成してください。")
     plan = Plan.from_json(move.plan)
     result = committer.apply(session, move_id, plan, actor, settings.resident_code_scheme, now)
+    write(session.connection(), actor, Event(
+        "move.commit", [p.id for p in result.persons], reference=move_id, detail=plan.kind
+    ), at=now)
     session.connection().execute(FINISH_MOVE, {
         "move_id": move_id,
         "status": "committed",
@@ -122,6 +129,14 @@ def state(session: Session, move_id: str) -> MoveState:
     review.status = move.status  # type: ignore[assignment]
     result = MoveResult.model_validate_json(move.result) if move.result else None
     return MoveState(review=review, result=result)
+
+
+def targets_of(review: MoveReview) -> list[str]:
+    """The residents a move concerns, by 宛名番号 (new persons have none until committed)."""
+    ids = [p.id for p in review.persons if p.id]
+    for h in review.households:
+        ids += [m.id for m in h.members_before + h.members_after if m.id]
+    return list(dict.fromkeys(ids))
 
 
 def _scrub_request(data: dict[str, Any]) -> dict[str, Any]:

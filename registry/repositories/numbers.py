@@ -11,12 +11,25 @@ from registry.models import IndividualNumber, NumberAccessLog
 from registry.repositories.actor import Actor
 
 
+# What the log says when the terminal sent no purpose of its own.
+DEFAULT_PURPOSES = {
+    "reveal": "個人番号の表示",
+    "search": "個人番号による検索",
+    "assign": "個人番号の記録",
+    "export": "住基ネットへの通知",
+}
+
+
+def purpose_of(actor: Actor, action: str) -> str:
+    return actor.purpose or DEFAULT_PURPOSES.get(action, "住民記録の事務")
+
+
 def _log(session: Session, person_id: int | None, action: str, actor: Actor) -> None:
     session.add(
         NumberAccessLog(
             person_id=person_id,
             action=action,
-            purpose=actor.purpose,
+            purpose=purpose_of(actor, action),
             staff_id=actor.staff_id,
             terminal_id=actor.terminal_id,
         )

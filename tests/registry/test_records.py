@@ -46,12 +46,41 @@ def test_reveal_needs_number_view_permission(
     registry: RegistryProcess, registry_engine: Engine
 ) -> None:
     person = truth.residents(registry_engine, limit=1)[0]
-    with registry.client() as client:
+    with registry.client("t-clerk2") as client:  # a clerk without number view
         response = client.get(
             f"/v1/residents/{person.atena_number}", params={"reveal": "individual_number"}
         )
     assert response.status_code == 403
     assert response.json()["error"]["code"] == "permission_denied"
+
+
+def test_reveal_by_someone_permitted_is_logged(
+    registry: RegistryProcess, registry_engine: Engine
+) -> None:
+    from registry.models import AuditEntry, AuditTarget, NumberAccessLog
+
+    person = truth.residents(registry_engine, limit=3)[2]
+    number = truth.individual_number(registry_engine, person.person_id)
+    with registry.client("t-clerk") as client:
+        response = client.get(
+            f"/v1/residents/{person.atena_number}", params={"reveal": "individual_number"},
+            headers={"X-Madoguchi-Purpose": "%E7%A2%BA%E8%AA%8D"},  # 確認, percent-encoded UTF-8
+        )
+    assert response.status_code == 200
+    assert response.json()["individual_number"] == number
+    with registry_engine.connect() as conn:
+        logged = conn.execute(
+            select(NumberAccessLog.action, NumberAccessLog.staff_id, NumberAccessLog.terminal_id,
+                   NumberAccessLog.purpose)
+            .where(NumberAccessLog.person_id == person.person_id, NumberAccessLog.action == "reveal")
+        ).all()
+        audited = conn.execute(
+            select(AuditEntry.action, AuditEntry.number_access, AuditEntry.staff_id)
+            .join(AuditTarget, AuditTarget.audit_id == AuditEntry.id)
+            .where(AuditTarget.atena_number == person.atena_number)
+        ).all()
+    assert ("reveal", "t-clerk", "test-terminal", "確認") in logged
+    assert ("resident.read", True, "t-clerk") in audited
 
 
 def test_history_has_every_version_oldest_first(

@@ -4,11 +4,16 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from registry.api import params
+from registry.api.auth import record as audit_read
+from registry.api.auth import require
 from registry.api.deps import db_session, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.schemas import HouseholdDetail, address_of, summary_of
+from registry.audit.writer import Event
 from registry.config import Municipality, Settings
 from registry.repositories import residents
+from registry.repositories.actor import Actor
+from registry.security.permissions import HOUSEHOLD_READ
 
 router = APIRouter(tags=["households"])
 
@@ -18,6 +23,7 @@ def get_household(
     household_number: str,
     request: Request,
     cfg: Settings = Depends(settings),
+    who: Actor = Depends(require(HOUSEHOLD_READ)),
 ) -> Response:
     """A household with its current members, the head first."""
     params.reject_unknown(request, ())
@@ -27,6 +33,8 @@ def get_household(
         if found is None:
             raise ApiError(404, "household_not_found", "該当する世帯が見つかりません。")
         detail = _detail(found, cfg.municipality)
+    audit_read(request, who, Event("household.read", [m.id for m in detail.members],
+                               reference=household_number))
     return json_response(detail)
 
 

@@ -15,14 +15,18 @@ from sqlalchemy.orm import Session
 from app.domain.move_fields import LABELS
 from app.domain.move_kinds import HOUSEHOLD_MODES, KINDS
 from registry.api import idempotent, params
-from registry.api.deps import actor, db_session, db_write_session, json_response, settings
+from registry.api.auth import SESSION, require
+from registry.api.auth import record as audit_read
+from registry.api.deps import db_session, db_write_session, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.move_schemas import MoveRequestDoc, MoveResult, MoveReview, MoveState
+from registry.audit.writer import Event, write
 from registry.config import Settings
 from registry.moves import service
 from registry.moves.commit import VersionConflict
 from registry.repositories.actor import Actor
 from registry.repositories.idempotency import validate_key
+from registry.security.permissions import MOVE_COMMIT, MOVE_DRAFT
 
 router = APIRouter(tags=["moves"])
 
@@ -58,7 +62,7 @@ def conflict(ref: str) -> ApiError:
 async def create_move(
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(actor),
+    who: Actor = Depends(require(MOVE_DRAFT)),
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", description=IDEMPOTENCY_DOC),
 ) -> Response:
     """Validate a 住民異動届 and store it as a server-side draft. Answers the before/after of
@@ -79,7 +83,7 @@ async def commit_move(
     move_id: str,
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(actor),
+    who: Actor = Depends(require(MOVE_COMMIT)),
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", description=IDEMPOTENCY_DOC),
 ) -> Response:
     """Apply the draft in one transaction. 409 `version_conflict` if any record or household
@@ -129,7 +133,7 @@ class Kinds(BaseModel):
 
 
 @router.get("/v1/moves/kinds", response_model=Kinds)
-def move_kinds(request: Request) -> Response:
+def move_kinds(request: Request, who: Actor = Depends(require(SESSION))) -> Response:
     """Every kind of move with the items of its paper form, for building the entry forms."""
     params.reject_unknown(request, ())
     kinds = [
@@ -150,12 +154,14 @@ def move_kinds(request: Request) -> Response:
 
 
 @router.get("/v1/moves/{move_id}", response_model=MoveState)
-def get_move(move_id: str, request: Request) -> Response:
+def get_move(move_id: str, request: Request, who: Actor = Depends(require(MOVE_DRAFT))) -> Response:
     """A draft as reviewed and, once committed, its result."""
     params.reject_unknown(request, ())
     move = _move_id(move_id)
     with db_session(request) as session:
-        return json_response(service.state(session, move))
+        found = service.state(session, move)
+    audit_read(request, who, Event("move.read", service.targets_of(found.review), reference=move))
+    return json_response(found)
 
 
 class Discarded(BaseModel):
@@ -164,12 +170,13 @@ class Discarded(BaseModel):
 
 
 @router.delete("/v1/moves/{move_id}", response_model=Discarded)
-def discard_move(move_id: str, request: Request) -> Response:
+def discard_move(move_id: str, request: Request, who: Actor = Depends(require(MOVE_DRAFT))) -> Response:
     """Discard a draft (the clerk abandons the entry). A committed move cannot be discarded."""
     params.reject_unknown(request, ())
     move = _move_id(move_id)
     with db_write_session(request) as session:
         service.discard(session, move)
+        write(session.connection(), who, Event("move.discard", reference=move))
         session.commit()
     return json_response(Discarded(id=move, status="discarded"))
 

@@ -20,9 +20,12 @@ from app.domain.errors import DomainError
 from app.domain.move_fields import validate_field
 from app.domain.request_shape import reject_unknown_keys, require_keys
 from registry.api import idempotent, params
-from registry.api.deps import actor, db_session, db_write_session, json_response, settings
+from registry.api.auth import record as audit_read
+from registry.api.auth import require
+from registry.api.deps import db_session, db_write_session, json_response, settings
 from registry.api.routes.moves import IDEMPOTENCY_DOC
 from registry.api.schemas import Name, name_of
+from registry.audit.writer import Event, write
 from registry.config import Settings
 from registry.models import TransferNotice
 from registry.models.base import utcnow
@@ -31,6 +34,7 @@ from registry.repositories import notices
 from registry.repositories import numbers as number_store
 from registry.repositories.actor import Actor
 from registry.repositories.idempotency import validate_key
+from registry.security.permissions import NOTICE_EXPORT, NOTICE_RECEIVE, TRANSFER_NOTICE_READ
 
 router = APIRouter(tags=["住基ネット"])
 
@@ -70,7 +74,7 @@ class OutboundPage(BaseModel):
 def outbound_notices(
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(actor),
+    who: Actor = Depends(require(NOTICE_EXPORT)),
     after: str | None = Query(None, description="the last 更新順番号 already read (default 0)"),
     limit: str | None = Query(None, description="1-1000, default 100"),
 ) -> Response:
@@ -107,7 +111,11 @@ def outbound_notices(
                 terminal_id=r.notice.terminal_id,
                 recorded_at=v.recorded_at,
             ))
-        session.commit()  # the numbers given, and access-log rows of revealed numbers
+        write(session.connection(), who, Event(
+            "notice.export", [r.person.atena_number for r in rows],
+            number_access=who.may_view_numbers and bool(rows), detail=f"after={start} count={len(rows)}",
+        ))
+        session.commit()  # the numbers given, the audit row, access-log rows of revealed numbers
     next_after = items[-1].sequence if items else start
     return json_response(OutboundPage(items=items, next_after=next_after))
 
@@ -193,7 +201,7 @@ class Received(BaseModel):
 async def receive_transfer_notice(
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(actor),
+    who: Actor = Depends(require(NOTICE_RECEIVE)),
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", description=IDEMPOTENCY_DOC),
 ) -> Response:
     """Store 転出証明書情報 received through 住基ネット for a coming 特例転入. It is deleted
@@ -217,6 +225,7 @@ async def receive_transfer_notice(
             ),
         )
         session.add(notice)
+        write(session.connection(), who, Event("transfer_notice.receive", reference=notice.id))
         return 201, Received(id=notice.id, received_at=notice.received_at).model_dump_json()
 
     return await run_in_threadpool(idempotent.run, request, "POST /v1/transfer-notices", key, body, work)
@@ -226,6 +235,7 @@ async def receive_transfer_notice(
 def find_transfer_notices(
     request: Request,
     cfg: Settings = Depends(settings),
+    who: Actor = Depends(require(TRANSFER_NOTICE_READ)),
     resident_code: str = Query(description="住民票コード"),
 ) -> Response:
     """Received 転出証明書情報 for one 住民票コード (never with the individual number)."""
@@ -245,6 +255,7 @@ def find_transfer_notices(
                 birth_date=date.fromisoformat(content["birth_date"]),
                 used=n.used_by_move_id is not None,
             ))
+    audit_read(request, who, Event("transfer_notice.read", detail=f"found={len(items)}"))
     return json_response(TransferNoticeList(items=items))
 
 

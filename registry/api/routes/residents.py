@@ -9,8 +9,10 @@ from app.domain import individual_number, resident_code
 from app.domain.kana import is_kana
 from app.domain.search_rule import SearchCriteria
 from app.domain.wareki import parse_iso_date
-from registry.api import params
-from registry.api.deps import actor, db_session, json_response, settings
+from registry.api import params, search_limit
+from registry.api.auth import record as audit_read
+from registry.api.auth import require
+from registry.api.deps import db_session, db_write_session, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.schemas import (
     History,
@@ -21,10 +23,12 @@ from registry.api.schemas import (
     state_of,
     summary_of,
 )
+from registry.audit.writer import Event, write
 from registry.config import Settings
 from registry.models.person import SEX_CODES
 from registry.repositories import numbers, residents, search
 from registry.repositories.actor import Actor
+from registry.security.permissions import NUMBER_SEARCH, NUMBER_VIEW, RESIDENT_READ, RESIDENT_SEARCH
 
 router = APIRouter(tags=["residents"])
 
@@ -72,7 +76,7 @@ def _criteria(request: Request, cfg: Settings) -> SearchCriteria:
 def search_residents(
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(actor),
+    who: Actor = Depends(require(RESIDENT_SEARCH)),
     name: str | None = Query(None, description="氏名 (kanji, kana or 通称), prefix match"),
     name_kana: str | None = Query(None, description="氏名のカナ, prefix match"),
     birth_date: str | None = Query(None, description="YYYY-MM-DD"),
@@ -89,6 +93,11 @@ def search_residents(
     individual number."""
     params.reject_unknown(request, SEARCH_PARAMS)
     criteria = _criteria(request, cfg)
+    if criteria.individual_number is not None and not who.can(NUMBER_SEARCH):
+        audit_read(request, who, Event("resident.search", result="denied", number_access=True,
+                                   detail=NUMBER_SEARCH))
+        raise ApiError(403, "permission_denied", "個人番号で検索する権限がありません。")
+    search_limit.enforce(request, who)
     page_limit = params.integer(
         limit, "limit", cfg.search_default_limit, 1, cfg.search_max_limit
     )
@@ -109,6 +118,9 @@ def search_residents(
             summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits
         ]
         session.commit()  # the access-log row of a number search
+    audit_read(request, who, Event("resident.search", [i.id for i in items],
+                               number_access=criteria.individual_number is not None,
+                               detail=f"hits={len(items)}"))
     return json_response(
         SearchResult(
             items=items,
@@ -120,6 +132,10 @@ def search_residents(
     )
 
 
+def _audit(request: Request, who: Actor, event: Event) -> None:
+    audit_read(request, who, event)
+
+
 def _atena(resident_id: str) -> str:
     return params.ten_digit_id(resident_id, "invalid_resident_id", "宛名番号は10桁の数字です。")
 
@@ -129,15 +145,17 @@ def get_resident(
     resident_id: str,
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(actor),
+    who: Actor = Depends(require(RESIDENT_READ)),
     reveal: str | None = Query(None, description="individual_number, with number.view only"),
 ) -> Response:
     params.reject_unknown(request, ("reveal",))
     params.choice(reveal, "reveal", ("individual_number",))
     atena = _atena(resident_id)
-    if reveal and not who.may_view_numbers:
+    if reveal and not who.can(NUMBER_VIEW):
+        audit_read(request, who, Event("resident.read", [atena], result="denied", number_access=True,
+                                   detail=NUMBER_VIEW))
         raise ApiError(403, "permission_denied", "個人番号を表示する権限がありません。")
-    with db_session(request) as session:
+    with db_write_session(request) if reveal else db_session(request) as session:
         record = residents.get(session, atena)
         if record is None:
             raise NOT_FOUND
@@ -153,7 +171,11 @@ def get_resident(
         )
         if reveal:
             detail.individual_number = numbers.reveal(session, record.person.id, who)
-            session.commit()  # the number leaves only once its access-log row is stored
+            write(session.connection(), who, Event("resident.read", [atena], number_access=True,
+                                                    detail="reveal=individual_number"))
+            session.commit()  # the number leaves only once its access-log rows are stored
+    if not reveal:
+        _audit(request, who, Event("resident.read", [atena]))
     return json_response(detail)
 
 
@@ -162,6 +184,7 @@ def get_history(
     resident_id: str,
     request: Request,
     cfg: Settings = Depends(settings),
+    who: Actor = Depends(require(RESIDENT_READ)),
 ) -> Response:
     """Every version of the record, oldest first."""
     params.reject_unknown(request, ())
@@ -177,4 +200,5 @@ def get_history(
             )
             for e in residents.history(session, record.person.id)
         ]
+    _audit(request, who, Event("resident.history", [atena]))
     return json_response(History(id=atena, versions=versions))

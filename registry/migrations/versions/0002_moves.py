@@ -1,5 +1,5 @@
 """Moves: server-side drafts and commits, idempotency, counters, the outbound 本人確認情報
-notices, received 転出証明書情報, the operation log and the purge log; households get a version.
+notices, received 転出証明書情報 and the purge log; households get a version.
 
 Revision ID: 0002
 Revises: 0001
@@ -33,23 +33,6 @@ SELECT setval('atena_number_seq', GREATEST(1000000000,
 
 
 def upgrade() -> None:
-    op.create_table('audit_log',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('staff_id', sa.String(length=40), nullable=True),
-    sa.Column('terminal_id', sa.String(length=80), nullable=True),
-    sa.Column('action', sa.String(length=40), nullable=False),
-    sa.Column('object_type', sa.String(length=20), nullable=False),
-    sa.Column('object_id', sa.String(length=40), nullable=True),
-    sa.Column('reference', sa.String(length=40), nullable=True),
-    sa.Column('detail', sa.String(length=200), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
-    )
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_audit_log_at'), ['at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_audit_log_object_id'), ['object_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_audit_log_staff_id'), ['staff_id'], unique=False)
-
     op.create_table('counters',
     sa.Column('name', sa.String(length=40), nullable=False),
     sa.Column('value', sa.BigInteger(), nullable=False),
@@ -188,9 +171,3 @@ def downgrade() -> None:
 
     op.drop_table('idempotency_keys')
     op.drop_table('counters')
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_audit_log_staff_id'))
-        batch_op.drop_index(batch_op.f('ix_audit_log_object_id'))
-        batch_op.drop_index(batch_op.f('ix_audit_log_at'))
-
-    op.drop_table('audit_log')

@@ -72,7 +72,11 @@ def test_a_retried_commit_applies_once(world: World) -> None:
     assert second.headers.get("Idempotent-Replayed") == "true"
     assert all(_versions(world, m) == world.record(m.atena)["current"]["version"] for m in members)
     assert _rows(world, OutboundNotice, OutboundNotice.move_id, review["id"]) == len(members)
-    assert _rows(world, AuditEntry, AuditEntry.reference, review["id"]) == len(members)
+    with world.engine.connect() as conn:
+        commits = conn.execute(
+            select(AuditEntry.targets).where(AuditEntry.reference == review["id"], AuditEntry.action == "move.commit")
+        ).scalars().all()
+    assert len(commits) == 1 and set(commits[0].split(",")) == {m.atena for m in members}
 
 
 def test_concurrent_commits_of_one_draft_apply_once(world: World) -> None:
@@ -190,7 +194,7 @@ def test_individual_numbers_leave_the_move_once_committed(world: World) -> None:
 
 
 def test_outbound_notices_in_strictly_increasing_order(world: World) -> None:
-    with world.client() as c:
+    with world.cs() as c:
         first = c.get("/v1/notices/outbound", params={"limit": 5}).json()
         assert first["items"], "earlier tests committed moves"
         sequences = [i["sequence"] for i in first["items"]]
@@ -223,7 +227,7 @@ def test_openapi_documents_the_move_request(world: World) -> None:
 
 
 def test_notices_are_numbered_once_in_the_order_they_are_read(world: World) -> None:
-    with world.client() as c:
+    with world.cs() as c:
         seen = c.get("/v1/notices/outbound", params={"limit": 1000}).json()
     last = max([i["sequence"] for i in seen["items"]], default=0)
     for _ in range(3):
@@ -231,7 +235,7 @@ def test_notices_are_numbered_once_in_the_order_they_are_read(world: World) -> N
     pages: list[Any] = []
 
     def read() -> None:
-        with world.client() as c:
+        with world.cs() as c:
             pages.append(c.get("/v1/notices/outbound", params={"after": last, "limit": 1000}).json())
 
     threads = [threading.Thread(target=read) for _ in range(4)]

@@ -156,7 +156,7 @@ def _check_register(world: World, pending: list[Pending], versions_before: dict[
             )
             assert notices == p.confirmed["notices"] == len(p.confirmed["persons"])
     # Read by the CS, every notice gets its 更新順番号: one each, no gaps.
-    with world.client() as c:
+    with world.cs() as c:
         read = c.get("/v1/notices/outbound", params={"limit": 1000}).json()["items"]
     with world.engine.connect() as conn:
         sequences = conn.scalars(select(OutboundNotice.sequence).order_by(OutboundNotice.id)).all()

@@ -20,9 +20,14 @@ def _notice_count(world: World, move_id: str) -> int:
         return conn.scalar(select(func.count()).select_from(OutboundNotice).where(OutboundNotice.move_id == move_id)) or 0
 
 
-def _audit_count(world: World, move_id: str) -> int:
+def _audited_targets(world: World, move_id: str) -> set[str]:
     with world.engine.connect() as conn:
-        return conn.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.reference == move_id)) or 0
+        rows = conn.execute(
+            select(AuditEntry.targets, AuditEntry.staff_id, AuditEntry.terminal_id)
+            .where(AuditEntry.reference == move_id, AuditEntry.action == "move.commit")
+        ).all()
+    assert len(rows) == 1 and rows[0][1:] == ("t-clerk", "test-terminal")
+    return set(rows[0][0].split(","))
 
 
 def _spouse_child_household(members: list[Member]) -> bool:
@@ -76,7 +81,7 @@ def test_tennyu_family_into_a_new_household(world: World) -> None:
     # Three 本人確認情報 notices in increasing order, three audit rows, numbers stored apart.
     assert result["notices"] == 3 and all(p["notice"] for p in result["persons"])
     assert _notice_count(world, result["id"]) == 3
-    assert _audit_count(world, result["id"]) == 3
+    assert _audited_targets(world, result["id"]) == set(ids)
     with world.engine.connect() as conn:
         stored = conn.execute(
             select(IndividualNumber.number).join(Person, Person.id == IndividualNumber.person_id)

@@ -81,7 +81,7 @@ def test_unused_transfer_notice_past_retention_is_deleted_and_logged(short_world
         "given_name_kana": "キレ", "birth_date": "1980-01-01", "sex": "1",
     }
     fresh = {**content, "resident_code": world.new_resident_code(), "planned_move_date": world.days_ago(29)}
-    with world.client() as c:
+    with world.cs() as c:
         old_id = c.post("/v1/transfer-notices", json=content).json()["id"]
         fresh_id = c.post("/v1/transfer-notices", json=fresh).json()["id"]
     _wait_for(lambda: _purged(world, old_id) == ["unused_past_retention"])

@@ -25,7 +25,7 @@ def _receive(world: World, planned_days_ago: int = 3, **extra: Any) -> tuple[str
         "head_name": "特例　花子", "relationship_before": "世帯主",
         **extra,
     }
-    with world.client() as c:
+    with world.cs() as c:
         response = c.post("/v1/transfer-notices", json=content, headers={"Idempotency-Key": world.key()})
     assert response.status_code == 201, response.text
     return response.json()["id"], content
@@ -105,6 +105,6 @@ def test_malformed_transfer_notices(world: World, change: dict[str, Any], code: 
         "given_name_kana": "ジロウ", "birth_date": "1991-11-11", "sex": "1",
     }
     content = {k: v for k, v in {**content, **change}.items() if v is not None}
-    with world.client() as c:
+    with world.cs() as c:
         response = c.post("/v1/transfer-notices", json=content)
     assert (response.status_code, response.json()["error"]["code"]) == (422, code)

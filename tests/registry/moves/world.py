@@ -56,8 +56,12 @@ class World:
     def days_ago(self, n: int) -> str:
         return (self.today - timedelta(days=n)).isoformat()
 
-    def client(self) -> httpx.Client:
-        return self.server.client()
+    def client(self, user: str = "t-clerk") -> httpx.Client:
+        return self.server.client(user)
+
+    def cs(self) -> httpx.Client:
+        """The 住基ネット CS connector: an administrator's service account."""
+        return self.server.client("t-admin")
 
     # --- picking subjects ---------------------------------------------------------------
 

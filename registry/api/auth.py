@@ -1,0 +1,125 @@
+"""Who is calling: the terminal from its verified client certificate, the staff member from
+the session token, and the permission each endpoint needs (checked on every request).
+
+`require(permission)` is the dependency every endpoint declares; the permission table in
+docs/permissions.md is generated from these declarations (registry.api.permission_table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+
+from fastapi import Request
+from fastapi.concurrency import run_in_threadpool
+
+from app.domain.errors import DomainError
+from registry.api.deps import db_session, db_write_session
+from registry.audit import writer
+from registry.models.base import utcnow
+from registry.repositories.actor import Actor
+from registry.security import errors, sessions, terminals
+from registry.security.tls import SCOPE_KEY
+
+PURPOSE_HEADER: Final = "X-Madoguchi-Purpose"
+# Any valid staff session, whatever its permissions (logout, unlock, reference data).
+SESSION: Final = "session"
+# No staff session: only the enrolled terminal (health, login).
+TERMINAL: Final = "terminal"
+
+Dependency = Callable[[Request], Awaitable[Actor]]
+
+
+def peer(request: Request) -> terminals.PeerCertificate:
+    tls = request.scope.get("extensions", {}).get(SCOPE_KEY) or {}
+    der = tls.get("client_cert_der")
+    if not der:
+        raise errors.SecurityError(
+            401, "terminal_not_enrolled", "この端末は登録されていません（端末証明書がありません）。"
+        )
+    return terminals.peer_of(der)
+
+
+def terminal_id(request: Request) -> str:
+    """The enrolled, unrevoked terminal making this request (checked at every request)."""
+    certificate = peer(request)
+    with db_session(request) as session:
+        try:
+            return terminals.check(session, certificate).name
+        except DomainError as exc:
+            raise errors.SecurityError(403, exc.code, exc.message) from None
+
+
+def _bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token or len(token) > 200:
+        raise errors.session_required()
+    return token.strip()
+
+
+def _purpose(request: Request) -> str | None:
+    value = request.headers.get(PURPOSE_HEADER)
+    if value is None:
+        return None
+    # Headers arrive as Latin-1; the terminal sends the purpose percent-encoded UTF-8.
+    from urllib.parse import unquote
+
+    text = unquote(value)[:100]
+    return text if text.isprintable() else None
+
+
+def resolve(request: Request, permission: str) -> Actor:
+    terminal = terminal_id(request)
+    if permission == TERMINAL:
+        return Actor(staff_id=None, terminal_id=terminal, purpose=None)
+    token = _bearer(request)
+    settings = request.app.state.settings
+    now = utcnow()
+    with db_session(request) as session:
+        decision = sessions.check(session, settings, token, terminal, now)
+        auth = decision.auth
+        # Read everything now: the session's end expires the loaded rows.
+        actor = None if auth is None else Actor(
+            staff_id=auth.staff.id,
+            terminal_id=terminal,
+            purpose=_purpose(request),
+            may_view_numbers="number.view" in auth.permissions,
+            permissions=auth.permissions,
+            session_id=auth.session.id,
+            roles=auth.roles,
+        )
+    if decision.end_reason is not None or decision.touch:
+        with db_write_session(request) as session:
+            sessions.record(session, token, decision, now)
+            session.commit()
+    if actor is None:
+        assert decision.error is not None
+        raise decision.error
+    if permission != SESSION and permission not in actor.permissions:
+        record(request, actor, writer.Event(
+            action=f"denied:{request.method} {request.scope.get('route').path if request.scope.get('route') else request.url.path}"[:40],
+            result="denied", detail=permission,
+        ))
+        raise errors.permission_denied()
+    return actor
+
+
+def require(permission: str) -> Dependency:
+    async def dependency(request: Request) -> Actor:
+        return await run_in_threadpool(resolve, request, permission)
+
+    dependency.permission = permission  # type: ignore[attr-defined]
+    return dependency
+
+
+def record(request: Request, actor: Actor, event: writer.Event) -> None:
+    """An audit row in its own short transaction, for requests that only read: the answer is
+    sent only once its row is stored."""
+    with db_write_session(request) as session:
+        writer.write(session.connection(), actor, event)
+        session.commit()
+
+
+def permission_of(dependency: Any) -> str | None:
+    return getattr(dependency, "permission", None)
