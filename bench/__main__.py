@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bench import card_reads, move_commits, search_latency
+from bench import card_reads, move_commits, search_latency, security_costs
 from bench.report import save, write_section
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, cards (default: all)")
+    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, cards, security (default: all)")
     parser.add_argument("--sizes", default=None,
                         help="comma-separated resident counts (search: 300000,1000000; moves: 300000)")
     parser.add_argument("--backends", default="sqlite,postgresql")
@@ -23,14 +23,16 @@ def main() -> int:
         return [int(s) for s in (args.sizes or default).split(",") if s]
 
     backends = [b for b in args.backends.split(",") if b]
-    which = args.which or ["search", "moves", "cards"]
-    unknown = set(which) - {"search", "moves", "cards"}
+    which = args.which or ["search", "moves", "cards", "security"]
+    unknown = set(which) - {"search", "moves", "cards", "security"}
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
     if "search" in which:
         search_latency.run(sizes("300000,1000000"), backends, args.queries)
     if "moves" in which:
         move_commits.run(sizes("300000"), backends, args.commits)
+    if "security" in which:
+        security_costs.run(backends)
     if "cards" in which:
         result = card_reads.run()
         save("card_reads", result)

@@ -1,0 +1,104 @@
+"""Search abuse blocks the searcher and alerts supervisors; bulk output needs a supervisor's
+single-use approval, bound to the clerk's session and the job, before it happens."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from registry.models import AuditEntry, Person
+from tests.registry.security.conftest import APPROVAL_TTL_S, SEARCH_LIMIT, Secure
+from tests.support.registry_process import PASSWORD
+
+pytestmark = pytest.mark.registry
+
+
+def _ids(secure: Secure, count: int) -> list[str]:
+    with secure.engine.connect() as conn:
+        return list(conn.scalars(select(Person.atena_number).order_by(Person.id).limit(count)))
+
+
+def test_too_many_searches_block_the_searcher_until_a_supervisor_lifts_it(secure: Secure) -> None:
+    code, _, err = secure.cli("staff", "add", "t-curious", "--name", "検索 多い", "--roles", "card_desk",
+                              "--password-stdin", stdin=f"{PASSWORD}\n")
+    assert code == 0, err
+    query = {"name": "ヤマ", "birth_date": "1980-01-01"}
+    with secure.client("t-curious") as c:
+        statuses = [c.get("/v1/residents/search", params=query).status_code for _ in range(SEARCH_LIMIT + 2)]
+        assert statuses[:SEARCH_LIMIT] == [200] * SEARCH_LIMIT
+        blocked = c.get("/v1/residents/search", params=query)
+        assert (blocked.status_code, blocked.json()["error"]["code"]) == (429, "search_limit_exceeded")
+        assert c.get("/v1/moves/kinds").status_code == 200  # only searching is blocked
+    with secure.client("t-super") as c:
+        alerts = [a for a in c.get("/v1/alerts").json()["items"] if a["staff_id"] == "t-curious"]
+        assert [a["kind"] for a in alerts] == ["search_limit_exceeded"]
+        resolved = c.post(f"/v1/alerts/{alerts[0]['id']}/resolve").json()
+        assert resolved["resolved_by"] == "t-super"
+    with secure.client("t-curious") as c:
+        # Lifted: the next searches count again from the hour's total, so one more is refused
+        # only when it is over the limit; the block itself is gone.
+        assert c.get("/v1/residents/search", params=query).status_code in (200, 429)
+    _, listing, _ = secure.cli("staff", "list")
+    assert "t-curious" in listing
+
+
+def _approve(c: httpx.Client, count: int, supervisor: str = "t-super", password: str = PASSWORD,
+             kind: str = "export.residents") -> httpx.Response:
+    return c.post("/v1/approvals", json={
+        "supervisor_id": supervisor, "supervisor_password": password, "kind": kind,
+        "count": count, "purpose": "国保年金課への対象者一覧",
+    })
+
+
+def test_bulk_export_needs_an_approval_that_works_once(secure: Secure) -> None:
+    ids = _ids(secure, 60)
+    with secure.client("t-clerk") as c:
+        small = c.post("/v1/exports/residents", json={"ids": ids[:10]})
+        assert small.status_code == 200 and "individual_number" not in small.text
+        refused = c.post("/v1/exports/residents", json={"ids": ids})
+        assert (refused.status_code, refused.json()["error"]["code"]) == (403, "approval_required")
+        granted = _approve(c, len(ids))
+        assert granted.status_code == 201, granted.text
+        token = granted.json()["token"]
+        done = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": token})
+        assert done.status_code == 200 and done.json()["items"]
+        again = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": token})
+        assert (again.status_code, again.json()["error"]["code"]) == (403, "approval_invalid")
+    with secure.engine.connect() as conn:
+        row = conn.execute(
+            select(AuditEntry.staff_id, AuditEntry.approver_id)
+            .where(AuditEntry.action == "export.residents", AuditEntry.result == "ok",
+                   AuditEntry.approver_id.is_not(None))
+        ).first()
+    assert row == ("t-clerk", "t-super")  # both identities in the trail
+
+
+def test_approval_misuse(secure: Secure) -> None:
+    ids = _ids(secure, 60)
+    with secure.client("t-clerk") as c:
+        for_other_job = _approve(c, 55).json()["token"]
+        bigger = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": for_other_job})
+        assert bigger.json()["error"]["code"] == "approval_invalid"
+        wrong_kind = _approve(c, 60, kind="certificate").json()["token"]
+        kind = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": wrong_kind})
+        assert kind.json()["error"]["code"] == "approval_invalid"
+        for_this_clerk = _approve(c, 60).json()["token"]
+        bad_password = _approve(c, 60, password="not-the-one-1")
+        assert (bad_password.status_code, bad_password.json()["error"]["code"]) == (401, "invalid_credentials")
+        not_a_supervisor = _approve(c, 60, supervisor="t-clerk2")
+        assert not_a_supervisor.json()["error"]["code"] == "permission_denied"
+        expiring = _approve(c, 60).json()["token"]
+    with secure.client("t-clerk2") as c:  # another clerk with the first clerk's approval
+        other = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": for_this_clerk})
+        assert other.json()["error"]["code"] == "approval_invalid"
+    with secure.client("t-super2") as c:  # a supervisor asking for their own job
+        themselves = _approve(c, 60, supervisor="t-super2")
+        assert (themselves.status_code, themselves.json()["error"]["code"]) == (403, "self_approval")
+    time.sleep(APPROVAL_TTL_S + 1)  # let one approval expire
+    with secure.client("t-clerk") as c:
+        late = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": expiring})
+        assert late.json()["error"]["code"] == "approval_invalid"
+        assert "有効期限" in late.json()["error"]["message"]
