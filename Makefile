@@ -28,7 +28,8 @@ system:
 run: setup
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) init
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) seed --residents $(DEMO_RESIDENTS) --if-empty
-	@echo "registry: https://127.0.0.1:$(DEMO_PORT)/v1/health (CA: $(DEMO_STATE)/pki/ca.pem)"
+	$(BIN)/madoguchi-registry --state $(DEMO_STATE) demo-setup
+	@echo "registry: https://127.0.0.1:$(DEMO_PORT)/v1/health (CA: $(DEMO_STATE)/pki/ca.pem, terminal: $(DEMO_STATE)/demo-terminal/)"
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) serve --port $(DEMO_PORT)
 
 # Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py).

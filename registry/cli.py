@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser(
+        "demo-setup", help="demo staff of every role and this machine's terminal (make run only)"
+    )
+
+    commands.add_parser(
         "purge", help="delete expired drafts and 転出証明書情報 past retention (logged)"
     )
 
@@ -183,6 +187,20 @@ def cmd_admin(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo_setup(settings: Settings) -> None:
+    from registry import demo
+    from registry.db import make_engine, make_write_session_factory
+
+    _require_migrated(settings)
+    engine = make_engine(settings.db_url)
+    try:
+        with make_write_session_factory(engine).begin() as session:
+            done = demo.set_up(session, settings)
+    finally:
+        engine.dispose()
+    print("demo: " + ("; ".join(done) if done else "staff and terminal already set up"))
+
+
 def cmd_purge(settings: Settings) -> None:
     from registry.db import make_engine, make_write_session_factory
     from registry.jobs.purge import run_once
@@ -248,6 +266,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             cmd_seed(settings, args.residents, args.seed, args.if_empty)
         elif args.command == "purge":
             cmd_purge(settings)
+        elif args.command == "demo-setup":
+            cmd_demo_setup(settings)
         elif args.command in ("terminal", "staff", "audit"):
             return cmd_admin(settings, args)
         elif args.command == "serve":

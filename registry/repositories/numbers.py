@@ -10,7 +10,6 @@ from registry.bulk import bulk_insert
 from registry.models import IndividualNumber, NumberAccessLog
 from registry.repositories.actor import Actor
 
-
 # What the log says when the terminal sent no purpose of its own.
 DEFAULT_PURPOSES = {
     "reveal": "個人番号の表示",
