@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bench import card_reads, move_commits, search_latency, security_costs
+from bench import card_reads, certificate_render, move_commits, search_latency, security_costs
 from bench.report import save, write_section
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, cards, security (default: all)")
+    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates (default: all)")
     parser.add_argument("--sizes", default=None,
                         help="comma-separated resident counts (search: 300000,1000000; moves: 300000)")
     parser.add_argument("--backends", default="sqlite,postgresql")
@@ -23,8 +23,9 @@ def main() -> int:
         return [int(s) for s in (args.sizes or default).split(",") if s]
 
     backends = [b for b in args.backends.split(",") if b]
-    which = args.which or ["search", "moves", "cards", "security"]
-    unknown = set(which) - {"search", "moves", "cards", "security"}
+    known = ["search", "moves", "security", "cards", "certificates"]
+    which = args.which or known
+    unknown = set(which) - set(known)
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
     if "search" in which:
@@ -33,6 +34,10 @@ def main() -> int:
         move_commits.run(sizes("300000"), backends, args.commits)
     if "security" in which:
         security_costs.run(backends)
+    if "certificates" in which:
+        rendered = certificate_render.run()
+        save("certificate_render", rendered)
+        write_section("certificates", certificate_render.render_markdown(rendered))
     if "cards" in which:
         result = card_reads.run()
         save("card_reads", result)
