@@ -31,6 +31,9 @@ class Municipality:
     code: str = "272159"  # 全国地方公共団体コード with check digit
     prefecture: str = "大阪府"
     city: str = "寝屋川市"
+    mayor_title: str = "寝屋川市長"
+    # A placeholder, clearly not a person: the city's configuration names the real mayor.
+    mayor_name: str = "見本　市長"
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Settings:
     bulk_persons_threshold: int = 50
     approval_ttl: timedelta = timedelta(minutes=10)
     audit_seal_interval_seconds: float = 2.0
+    # 手数料 per copy of a certificate; 公用請求 is free.
+    certificate_fee_yen: int = 300
 
     @property
     def logout_after_seconds(self) -> int:

@@ -13,6 +13,7 @@ from registry.api.errors import install_error_handlers
 from registry.api.routes import (
     approvals,
     audit,
+    certificates,
     diagnostics,
     health,
     households,
@@ -68,6 +69,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     app.include_router(notices.router)
     app.include_router(sessions.router)
     app.include_router(approvals.router)
+    app.include_router(certificates.router)
     app.include_router(audit.router)
     app.include_router(diagnostics.router)
     _document_hand_parsed_bodies(app)

@@ -2,6 +2,7 @@
 
 from registry.models.audit import AuditChainHead, AuditEntry, AuditTarget, PurgeLog
 from registry.models.base import Base
+from registry.models.certificate import IssuedCertificate
 from registry.models.counter import Counter
 from registry.models.household import Household
 from registry.models.move import IdempotencyRecord, Move
@@ -22,6 +23,7 @@ __all__ = [
     "Household",
     "IdempotencyRecord",
     "IndividualNumber",
+    "IssuedCertificate",
     "Move",
     "NumberAccessLog",
     "OutboundNotice",
