@@ -88,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTPS API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument("--uds", type=Path, help="listen on this Unix socket instead (behind a proxy)")
+    serve.add_argument(
+        "--behind-proxy", action="store_true",
+        help="with --uds: the proxy terminates mutual TLS and forwards the client certificate",
+    )
     serve.add_argument(
         "--workers", type=int, default=1,
         help="worker processes (PostgreSQL: one per core; SQLite writes one at a time anyway)",
@@ -217,7 +222,10 @@ def cmd_purge(settings: Settings) -> None:
     )
 
 
-def cmd_serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
+def cmd_serve(
+    settings: Settings, host: str, port: int, workers: int = 1, uds: Path | None = None,
+    behind_proxy: bool = False,
+) -> None:
     import uvicorn
 
     from registry.api.app import create_app
@@ -230,6 +238,20 @@ def cmd_serve(settings: Settings, host: str, port: int, workers: int = 1) -> Non
         raise CliError(f"no certificates in {settings.pki_dir}: run `init` first")
     if not 1 <= workers <= 64:
         raise CliError("--workers must be between 1 and 64")
+    if behind_proxy != (uds is not None):
+        raise CliError("--behind-proxy and --uds go together: the proxy talks to the Unix socket")
+    if uds is not None:
+        import dataclasses
+
+        settings = dataclasses.replace(settings, behind_proxy=True)
+        os.environ["MADOGUCHI_BEHIND_PROXY"] = "1"
+        uds.unlink(missing_ok=True)
+        uvicorn.run(
+            create_app(settings) if workers == 1 else "registry.api.app:app_from_environment",
+            factory=workers > 1, workers=workers, uds=str(uds), http=ClientCertHttpToolsProtocol,
+            access_log=False, log_level="warning",
+        )
+        return
     # Worker processes build the app themselves from the environment (uvicorn's factory).
     os.environ[ENV_STATE] = str(settings.state_dir)
     os.environ[ENV_DB_URL] = settings.db_url
@@ -271,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command in ("terminal", "staff", "audit"):
             return cmd_admin(settings, args)
         elif args.command == "serve":
-            cmd_serve(settings, args.host, args.port, args.workers)
+            cmd_serve(settings, args.host, args.port, args.workers, args.uds, args.behind_proxy)
     except CliError as exc:
         print(f"madoguchi-registry: {exc}", file=sys.stderr)
         return 2

@@ -68,6 +68,9 @@ class Settings:
     bulk_persons_threshold: int = 50
     approval_ttl: timedelta = timedelta(minutes=10)
     audit_seal_interval_seconds: float = 2.0
+    # Behind a reverse proxy that terminates mutual TLS and forwards the verified client
+    # certificate; trusted only on the Unix socket (serve --uds ... --behind-proxy).
+    behind_proxy: bool = False
     # 手数料 per copy of a certificate; 公用請求 is free.
     certificate_fee_yen: int = 300
 
@@ -103,6 +106,7 @@ def load_settings(state_dir: str | Path | None = None, db_url: str | None = None
         session_idle_timeout=timedelta(seconds=_positive(ENV_SESSION_IDLE, 900)),
         search_limit_per_hour=int(_positive(ENV_SEARCH_LIMIT, 300)),
         approval_ttl=timedelta(seconds=_positive(ENV_APPROVAL_TTL, 600)),
+        behind_proxy=os.environ.get("MADOGUCHI_BEHIND_PROXY") == "1",
     )
 
 

@@ -29,6 +29,8 @@ PACKAGES=(
     fonts-ipaexfont
     fontconfig       # fc-cache/fc-list, so the new font is indexed
     poppler-utils
+    # the reverse-proxy test: real nginx in front of the registry's Unix socket
+    nginx
     # Run-time libraries of Qt 6 from the PySide6-Essentials wheel under
     # QT_QPA_PLATFORM=offscreen. Each one was checked by hiding its .so and
     # importing PySide6.QtWidgets/QtQml/QtQuick + creating a QApplication:

@@ -30,9 +30,30 @@ TERMINAL: Final = "terminal"
 Dependency = Callable[[Request], Awaitable[Actor]]
 
 
+# nginx: proxy_set_header X-SSL-Client-Cert $ssl_client_escaped_cert;
+PROXY_CERT_HEADER: Final = "x-ssl-client-cert"
+
+
+def _from_proxy(request: Request) -> bytes | None:
+    value = request.headers.get(PROXY_CERT_HEADER)
+    if not value:
+        return None
+    from urllib.parse import unquote
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    try:
+        return x509.load_pem_x509_certificate(unquote(value).encode()).public_bytes(Encoding.DER)
+    except ValueError:
+        return None
+
+
 def peer(request: Request) -> terminals.PeerCertificate:
     tls = request.scope.get("extensions", {}).get(SCOPE_KEY) or {}
     der = tls.get("client_cert_der")
+    if not der and tls.get("local_socket") and request.app.state.settings.behind_proxy:
+        der = _from_proxy(request)
     if not der:
         raise errors.SecurityError(
             401, "terminal_not_enrolled", "この端末は登録されていません（端末証明書がありません）。"
