@@ -9,7 +9,7 @@ DEMO_STATE ?= state/demo
 DEMO_PORT ?= 8443
 DEMO_RESIDENTS ?= 1000
 
-.PHONY: run test bench setup system clean-demo card-demo
+.PHONY: run test bench setup system clean-demo card-demo translations
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,18 @@ setup: $(STAMP)
 system:
 	bash installer/dev/system-packages.sh
 
-# The embedded registry with the demo city of synthetic residents.
+# The embedded registry with the demo city of synthetic residents, and the terminal against it
+# (the registry runs in the background and stops when the terminal closes).
 run: setup
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) init
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) seed --residents $(DEMO_RESIDENTS) --if-empty
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) demo-setup
-	@echo "registry: https://127.0.0.1:$(DEMO_PORT)/v1/health (CA: $(DEMO_STATE)/pki/ca.pem, terminal: $(DEMO_STATE)/demo-terminal/)"
-	$(BIN)/madoguchi-registry --state $(DEMO_STATE) serve --port $(DEMO_PORT)
+	$(PY) installer/dev/demo_terminal_settings.py $(DEMO_STATE) $(DEMO_PORT)
+	@echo "registry: https://127.0.0.1:$(DEMO_PORT) (terminal enrolment: $(DEMO_STATE)/demo-terminal/)"
+	@$(BIN)/madoguchi-registry --state $(DEMO_STATE) serve --port $(DEMO_PORT) & registry=$$!; \
+	  trap 'kill $$registry 2>/dev/null' EXIT INT TERM; \
+	  $(PY) installer/dev/wait_for_registry.py $(DEMO_STATE) $(DEMO_PORT) && \
+	  $(BIN)/madoguchi --settings $(DEMO_STATE)/terminal-settings.json
 
 # Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py).
 test: system setup
@@ -38,6 +43,10 @@ test: system setup
 
 bench: system setup
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Qt translations: collect the tr() strings into the .ts files, and compile the .qm files.
+translations: setup
+	$(PY) -m ui.i18n update && $(PY) -m ui.i18n build
 
 # A virtual My Number card in a private pcscd, for trying the card desk without hardware.
 card-demo: setup

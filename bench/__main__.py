@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bench import card_reads, certificate_render, move_commits, search_latency, security_costs
+from bench import (
+    card_reads,
+    certificate_render,
+    move_commits,
+    search_latency,
+    security_costs,
+    terminal_startup,
+)
 from bench.report import save, write_section
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates (default: all)")
+    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates, terminal (default: all)")
     parser.add_argument("--sizes", default=None,
                         help="comma-separated resident counts (search: 300000,1000000; moves: 300000)")
     parser.add_argument("--backends", default="sqlite,postgresql")
@@ -23,7 +30,7 @@ def main() -> int:
         return [int(s) for s in (args.sizes or default).split(",") if s]
 
     backends = [b for b in args.backends.split(",") if b]
-    known = ["search", "moves", "security", "cards", "certificates"]
+    known = ["search", "moves", "security", "cards", "certificates", "terminal"]
     which = args.which or known
     unknown = set(which) - set(known)
     if unknown:
@@ -38,6 +45,10 @@ def main() -> int:
         rendered = certificate_render.run()
         save("certificate_render", rendered)
         write_section("certificates", certificate_render.render_markdown(rendered))
+    if "terminal" in which:
+        started = terminal_startup.run()
+        save("terminal_startup", started)
+        write_section("terminal", terminal_startup.render_markdown(started))
     if "cards" in which:
         result = card_reads.run()
         save("card_reads", result)

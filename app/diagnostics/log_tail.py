@@ -1,0 +1,26 @@
+"""The last lines of the terminal's log, scrubbed once more on the way out."""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+from app.privacy.log_setup import log_files
+from app.privacy.scrub import scrub_text
+
+
+def tail_log(log_dir: Path, lines: int = 200) -> list[str]:
+    """Up to `lines` last lines, oldest first, across the current file and its rotations.
+
+    The log filter already scrubbed them when they were written; scrubbing again costs little
+    and also covers a line written by an older version or another handler.
+    """
+    wanted: deque[str] = deque(maxlen=lines)
+    for path in reversed(log_files(log_dir)[:2]):  # the previous rotation, then the current
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                for line in handle:
+                    wanted.append(line.rstrip("\n"))
+        except OSError:
+            continue
+    return [scrub_text(line) for line in wanted]

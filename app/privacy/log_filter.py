@@ -1,0 +1,84 @@
+"""A logging.Filter that scrubs every record before a handler writes it.
+
+Attach it to handlers, not loggers: a logger's filters do not see records that propagate up
+from child loggers (httpx, cardreader, …), a handler's filters see everything it writes.
+
+The record is flattened: the message is formatted with sanitised arguments, scrubbed, and the
+arguments dropped, so no later formatter can put the raw values back. String arguments must
+look like codes (lowercase ASCII identifiers, paths, URLs without a query); anything else
+becomes [str], an exception becomes its `code` or class name, any other object its type name.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from enum import Enum
+from typing import Final
+
+from app.privacy.scrub import scrub_text
+
+_CODE_LIKE: Final = re.compile(r"[a-z0-9_.:/\-=+#@,]{0,120}")
+_CLASS_NAME: Final = re.compile(r"[A-Z][A-Za-z0-9]*(?:Error|Exception|Warning)")
+_HTTP_METHODS: Final = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+_STANDARD_ATTRS: Final = frozenset(
+    logging.LogRecord("", 0, "", 0, "", (), None).__dict__.keys() | {"message", "asctime"}
+)
+REFUSED_STR: Final = "[str]"
+
+
+def safe_arg(value: object) -> object:
+    """A log argument as it may be written: numbers stay numbers, text must look like a code."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Enum):
+        return safe_arg(value.value)
+    if isinstance(value, BaseException):
+        code = getattr(value, "code", None)
+        if isinstance(code, str) and _CODE_LIKE.fullmatch(code):
+            return code
+        return type(value).__name__
+    if isinstance(value, str):
+        if _CODE_LIKE.fullmatch(value) or _CLASS_NAME.fullmatch(value) or value in _HTTP_METHODS:
+            return value
+        return REFUSED_STR
+    return f"<{type(value).__name__}>"
+
+
+class PiiScrubFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            self._scrub(record)
+        except Exception:
+            # logging.Handler.handleError would print the raw arguments to stderr: never fail.
+            record.msg, record.args = "[record could not be scrubbed]", ()
+            record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+    def _scrub(self, record: logging.LogRecord) -> None:
+        args = record.args
+        if isinstance(args, Mapping):
+            safe: object = {k: safe_arg(v) for k, v in args.items()}
+        elif args:
+            safe = tuple(safe_arg(a) for a in args)
+        else:
+            safe = None
+        template = record.msg if isinstance(record.msg, str) else f"<{type(record.msg).__name__}>"
+        try:
+            message = template % safe if safe else template  # type: ignore[operator]
+        except (TypeError, ValueError, KeyError):
+            message = template
+        record.msg = scrub_text(message)
+        record.args = ()
+        if record.exc_info:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = scrub_text(text)
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = scrub_text(record.exc_text)
+        if record.stack_info:
+            record.stack_info = scrub_text(record.stack_info)
+        for key, value in list(record.__dict__.items()):
+            if key not in _STANDARD_ATTRS:
+                record.__dict__[key] = safe_arg(value)

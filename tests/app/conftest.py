@@ -1,0 +1,1 @@
+"""Terminal-side tests without Qt widgets."""

@@ -1,0 +1,1 @@
+"""The helpdesk's diagnostic view over app.diagnostics: it shows no resident data."""

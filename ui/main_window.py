@@ -1,0 +1,201 @@
+"""The terminal's main window: the login page, the role workspaces as tabs, the lock page.
+
+Which workspaces appear follows the person's permissions (app.session.permissions); each has
+its F-key, shown in its tab and in the function-key bar. F12 shields and F11 locks at once (from
+anywhere in the application, dialogs included: ui/security/hotkeys.py), F9 logs out. The window emits what it sees (minimised, closing)
+and leaves every decision to the shell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.session.permissions import workspaces_for
+from ui.function_keys import FunctionKeyBar
+from ui.i18n import translate
+from ui.login.page import LoginPage
+from ui.security.hotkeys import LOCK_KEY
+from ui.security.lock_screen import LockScreen
+from ui.security.shield import SHIELD_KEY
+from ui.workspaces import WORKSPACES, WorkspaceContext, WorkspaceSpec
+
+
+class MainWindow(QMainWindow):
+    window_minimised = Signal()
+    window_closing = Signal()
+    workspace_changed = Signal(str)
+
+    def __init__(
+        self, specs: Sequence[WorkspaceSpec] = WORKSPACES, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(translate("MainWindow", "窓口端末"))
+        self._specs = {spec.key: spec for spec in specs}
+        self._spec_order = [spec.key for spec in specs]
+        self._pages: dict[str, QWidget] = {}
+
+        self.stack = QStackedWidget(self)
+        self.sign_in_page = LoginPage(self.stack)
+        self.work_page = QWidget(self.stack)
+        self.work_page.setObjectName("work_page")
+        self.tabs = QTabWidget(self.work_page)
+        self.tabs.setObjectName("workspace_tabs")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.function_keys = FunctionKeyBar(self.work_page)
+        work_layout = QVBoxLayout(self.work_page)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.addWidget(self.tabs, 1)
+        work_layout.addWidget(self.function_keys)
+        self.lock_screen = LockScreen(self.stack)
+        for page in (self.sign_in_page, self.work_page, self.lock_screen):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+
+        self.staff_label = QLabel(self)
+        self.statusBar().addWidget(self.staff_label, 1)
+        self.statusBar().addPermanentWidget(QLabel(
+            translate("MainWindow", "F12: 画面保護　F11: ロック　F9: ログアウト"), self
+        ))
+
+        # F12 and F11 are read application-wide by ui/security/hotkeys.py (a modal dialog
+        # blocks a window's shortcuts); these actions carry no shortcut, only the label.
+        self.shield_action = self._action(translate("MainWindow", "画面保護"), None)
+        self.lock_action = self._action(translate("MainWindow", "ロック"), None)
+        self.logout_action = self._action(translate("MainWindow", "ログアウト"), QKeySequence(Qt.Key.Key_F9))
+        self._workspace_actions: dict[str, QAction] = {}
+        self.set_session_actions_enabled(False)
+        self.resize(1280, 800)
+        self.show_sign_in_page()
+
+    def _action(self, text: str, key: QKeySequence | None) -> QAction:
+        action = QAction(text, self)
+        if key is not None:
+            action.setShortcut(key)
+        self.addAction(action)
+        return action
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def current_page(self) -> str:
+        current = self.stack.currentWidget()
+        for name, page in (("sign_in", self.sign_in_page), ("work", self.work_page),
+                           ("lock", self.lock_screen)):
+            if current is page:
+                return name
+        return "other"
+
+    def show_sign_in_page(self) -> None:
+        self.stack.setCurrentWidget(self.sign_in_page)
+        self.sign_in_page.reset()
+
+    def show_work_page(self) -> None:
+        self.work_page.setEnabled(True)
+        self.set_session_actions_enabled(True)
+        self.stack.setCurrentWidget(self.work_page)
+        page = self.tabs.currentWidget()
+        if page is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_lock_page(self) -> None:
+        # Disabled as well as hidden: no shortcut of a workspace can fire behind the lock.
+        self.work_page.setEnabled(False)
+        self.set_session_actions_enabled(False)
+        self.shield_action.setEnabled(True)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+        self.lock_screen.focus_password()
+
+    def set_session_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.shield_action, self.lock_action, self.logout_action,
+                       *self._workspace_actions.values()):
+            action.setEnabled(enabled)
+
+    # -- workspaces ----------------------------------------------------------------------------
+
+    def open_session(self, context: WorkspaceContext) -> list[str]:
+        """Build the workspaces the person's permissions allow; returns their keys."""
+        self.close_session()
+        allowed = [k for k in workspaces_for(context.session.permissions) if k in self._specs]
+        for key in allowed:
+            spec = self._specs[key]
+            page = spec.build(context)
+            page.setObjectName(f"workspace_{key}")
+            self._pages[key] = page
+            self.tabs.addTab(page, f"{spec.display_title()} ({spec.key_name()})")
+            action = self._action(spec.display_title(), QKeySequence(spec.function_key))
+            action.triggered.connect(lambda _=False, k=key: self.select_workspace(k))
+            self._workspace_actions[key] = action
+        self.function_keys.set_actions([
+            *((self._specs[k].key_name(), a) for k, a in self._workspace_actions.items()),
+            ("F9", self.logout_action), (LOCK_KEY.toString(), self.lock_action),
+            (SHIELD_KEY.toString(), self.shield_action),
+        ])
+        staff = context.session.staff
+        self.staff_label.setText(
+            translate("MainWindow", "職員: %1（%2）").replace("%1", staff.name).replace("%2", staff.id)
+        )
+        self.lock_screen.set_staff(staff.id, staff.name)
+        self.setTabOrder(self.tabs.tabBar(), self.tabs)
+        self.show_work_page()
+        return allowed
+
+    def close_session(self) -> None:
+        """Remove every workspace page; their widgets and models are deleted."""
+        for action in self._workspace_actions.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self._workspace_actions.clear()
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if page is not None and shiboken6.isValid(page):
+                page.deleteLater()
+        self._pages.clear()
+        self.function_keys.set_actions([])
+        self.staff_label.clear()
+        self.lock_screen.set_staff("", "")
+        self.set_session_actions_enabled(False)
+        self.show_sign_in_page()
+
+    def workspace_keys(self) -> list[str]:
+        return list(self._pages)
+
+    def workspace(self, key: str) -> QWidget | None:
+        return self._pages.get(key)
+
+    def select_workspace(self, key: str) -> None:
+        page = self._pages.get(key)
+        if page is not None:
+            self.tabs.setCurrentWidget(page)
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @Slot(int)
+    def _on_tab_changed(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for key, candidate in self._pages.items():
+            if candidate is page:
+                self.workspace_changed.emit(key)
+
+    # -- window events -------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
+            self.window_minimised.emit()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.window_closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,324 @@
+"""The terminal assembled: main window, session state machine, shield, lock, holders.
+
+The login screen and the registry client come later; they call `start_session` with the login
+response's StaffSession and a Reauthenticator (the unlock call), and pass `on_logout` to end
+the session at the server. Everything else about a session's life is handled here:
+
+  shield  (idle, focus lost, minimised, F12)  → every window covered; input returns to work
+  lock    (idle, F11)                          → holders cleared in KeePassXC's order, then
+                                                 the unlock page; the shield comes down last
+  unlock  (same person's password, off the UI thread) → the work page again, empty
+  logout  (F9, idle, someone else, the server) → data dropped, workspaces deleted, sign-in page
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QVBoxLayout
+
+from app.session.clock import Clock, monotonic
+from app.session.machine import SessionStateMachine
+from app.session.personal_data import ClearPhase, PersonalDataHolder, PersonalDataRegistry
+from app.session.staff import StaffSession
+from app.session.states import LogoutReason
+from app.session.unlock import (
+    AccountLocked,
+    InvalidPassword,
+    Reauthenticator,
+    RegistryUnavailable,
+    UnlockError,
+)
+from app.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from app.registry_client import RegistryClient
+from ui.diagnostics.sources import DiagnosticsSources
+from ui.i18n import translate
+from ui.main_window import MainWindow
+from ui.operations import OperationRunner
+from ui.security.capture import CaptureExclusion
+from ui.security.holders import (
+    ClipboardGuard,
+    ModalDialogCloser,
+    PixmapCacheClearer,
+    WidgetTreeClearer,
+)
+from ui.security.hotkeys import SecurityHotkeys
+from ui.security.session_controller import SessionController
+from ui.security.shield import ShieldManager
+from ui.workspaces import WorkspaceContext
+
+log = logging.getLogger(__name__)
+LogoutHook = Callable[[LogoutReason], None]
+
+
+class TerminalShell(QObject):
+    session_started = Signal()
+    session_ended = Signal(str)  # LogoutReason value
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: SettingsStore,
+        log_dir: Path,
+        *,
+        clock: Clock = monotonic,
+        diagnostics: DiagnosticsSources | None = None,
+    ) -> None:
+        super().__init__()
+        self._app = app
+        self._clock = clock
+        self.settings = settings
+        self.diagnostics = diagnostics or DiagnosticsSources(settings=settings, log_dir=log_dir)
+        self.window = MainWindow()
+        self.runner = OperationRunner(parent=self)
+        self.shield = ShieldManager(app, self)
+        self.capture = CaptureExclusion(app, self)
+        self.clipboard_guard = ClipboardGuard(self)
+        self.hotkeys = SecurityHotkeys(app, self)
+        self.hotkeys.shield_requested.connect(self._shield_now)
+        self.hotkeys.lock_requested.connect(self._lock_now)
+        self.controller: SessionController | None = None
+        self.session: StaffSession | None = None
+        self.personal_data: PersonalDataRegistry | None = None
+        self._holders: list[PersonalDataHolder] = []
+        self._reauthenticator: Reauthenticator | None = None
+        self._on_logout: LogoutHook | None = None
+
+        self.window.shield_action.triggered.connect(self._shield_now)
+        self.window.lock_action.triggered.connect(self._lock_now)
+        self.window.logout_action.triggered.connect(self._logout_by_user)
+        self.window.window_minimised.connect(self._minimised)
+        self.window.window_closing.connect(self._logout_by_user)
+        self.window.lock_screen.unlock_requested.connect(self._unlock)
+        self.window.lock_screen.switch_user_requested.connect(self._switch_user)
+        self.window.sign_in_page.diagnostics_requested.connect(self.open_diagnostics_dialog)
+        self.window.sign_in_page.login_requested.connect(self._login)
+        self._registry: RegistryClient | None = None
+        self._registry_factory: Callable[[], RegistryClient] | None = None
+        self.shield.dismiss_requested.connect(self._dismiss_shield)
+
+    def attach_registry(self, client: RegistryClient) -> None:
+        """Log in through `client` from the login page."""
+        self._registry = client
+
+    def set_registry_factory(self, factory: Callable[[], RegistryClient]) -> None:
+        """Build the client on first need (or on `preload_registry`): httpx and TLS take a
+        tenth of a second that the first paint of the window need not wait for."""
+        self._registry_factory = factory
+
+    @Slot()
+    def preload_registry(self) -> None:
+        if self._registry is None and self._registry_factory is not None:
+            self._registry = self._registry_factory()
+
+    @property
+    def registry(self) -> RegistryClient | None:
+        return self._registry
+
+    @Slot(str, str)
+    def _login(self, staff_id: str, password: str) -> None:
+        from app.registry_client import RegistryError  # loaded with the client, not at start-up
+
+        self.preload_registry()
+        client = self._registry
+        page = self.window.sign_in_page
+        if client is None:
+            page.show_error("registry_unreachable")
+            return
+        self.runner.operation(lambda: client.login(staff_id, password), parent=self.window) \
+            .success(lambda session: self._logged_in(client, session)) \
+            .on(RegistryError, lambda error: page.show_error(error.code)) \
+            .failure(lambda error: page.show_error(type(error).__name__)) \
+            .run_in_background()
+
+    def _logged_in(self, client: RegistryClient, session: StaffSession) -> None:
+        def end_at_server(reason: LogoutReason) -> None:
+            if reason is not LogoutReason.SERVER:
+                client.logout()
+
+        self.start_session(session, client, on_logout=end_at_server)
+
+    @property
+    def machine(self) -> SessionStateMachine | None:
+        return None if self.controller is None else self.controller.machine
+
+    # -- a session's life -----------------------------------------------------------------------
+
+    def start_session(
+        self,
+        session: StaffSession,
+        reauthenticator: Reauthenticator,
+        *,
+        on_logout: LogoutHook | None = None,
+    ) -> SessionController:
+        if self.controller is not None:
+            self.end_session(LogoutReason.OTHER_USER)
+        registry = PersonalDataRegistry()
+        self._holders = [ModalDialogCloser(), WidgetTreeClearer(self.window.work_page),
+                         PixmapCacheClearer()]
+        registry.register(self.runner, ClearPhase.IN_FLIGHT)
+        registry.register(self._holders[0], ClearPhase.DIALOGS)
+        registry.register(self.clipboard_guard, ClearPhase.CLIPBOARD)
+        registry.register(self._holders[1], ClearPhase.VIEWS)
+        registry.register(self._holders[2], ClearPhase.OTHER)
+        machine = SessionStateMachine(session.policy, clock=self._clock, personal_data=registry)
+        controller = SessionController(machine, self._app, self)
+        controller.session_shielded.connect(self._on_shielded)
+        controller.session_resumed.connect(self._on_resumed)
+        controller.session_locked.connect(self._on_locked)
+        controller.session_unlocked.connect(self._on_unlocked)
+        controller.session_logged_out.connect(self._on_logged_out)
+        self.controller, self.session, self.personal_data = controller, session, registry
+        self._reauthenticator, self._on_logout = reauthenticator, on_logout
+        self.window.open_session(WorkspaceContext(session, registry, self.runner, self.diagnostics))
+        self.hotkeys.install()
+        log.info("session started: workspaces=%d", len(self.window.workspace_keys()))
+        self.session_started.emit()
+        return controller
+
+    def end_session(self, reason: LogoutReason = LogoutReason.USER) -> None:
+        if self.controller is not None:
+            self.controller.logout(reason)
+
+    def shutdown(self) -> None:
+        self.end_session(LogoutReason.USER)
+        self.runner.shutdown()
+
+    # -- slots from the controller ----------------------------------------------------------------
+
+    @Slot(str)
+    def _on_shielded(self, reason: str) -> None:
+        self.shield.cover()
+
+    @Slot()
+    def _on_resumed(self) -> None:
+        self.shield.uncover()
+
+    @Slot(str)
+    def _on_locked(self, reason: str) -> None:
+        # The holders have run; show the unlock page first, then take the shield down.
+        self.window.show_lock_page()
+        self.shield.uncover()
+        self.window.lock_screen.focus_password()
+
+    @Slot()
+    def _on_unlocked(self) -> None:
+        self.window.lock_screen.reset()
+        self.window.show_work_page()
+
+    @Slot(str)
+    def _on_logged_out(self, reason: str) -> None:
+        controller, hook = self.controller, self._on_logout
+        self.controller = self.session = self.personal_data = None
+        self._reauthenticator = self._on_logout = None
+        self._holders = []
+        self.hotkeys.uninstall()
+        if controller is not None:
+            controller.stop()
+            controller.deleteLater()
+        self.window.close_session()
+        self.shield.uncover()
+        self.window.sign_in_page.show_message(_logout_message(LogoutReason(reason)))
+        if hook is not None:
+            # The server call runs in the background; its result does not matter any more.
+            self.runner.operation(lambda: hook(LogoutReason(reason))).run_in_background()
+        log.info("session ended: reason=%s", reason)
+        self.session_ended.emit(reason)
+
+    # -- slots from the window ---------------------------------------------------------------------
+
+    @Slot()
+    def _shield_now(self) -> None:
+        if self.controller is not None:
+            self.controller.shield_now()
+
+    @Slot()
+    def _dismiss_shield(self) -> None:
+        if self.controller is not None:
+            self.controller.dismiss_shield()
+
+    @Slot()
+    def _lock_now(self) -> None:
+        if self.controller is not None:
+            self.controller.lock_now()
+
+    @Slot()
+    def _minimised(self) -> None:
+        if self.controller is not None:
+            self.controller.window_minimised()
+
+    @Slot()
+    def _logout_by_user(self) -> None:
+        self.end_session(LogoutReason.USER)
+
+    @Slot()
+    def _switch_user(self) -> None:
+        self.end_session(LogoutReason.OTHER_USER)
+
+    @Slot(str)
+    def _unlock(self, password: str) -> None:
+        reauthenticator = self._reauthenticator
+        if reauthenticator is None:
+            return
+        self.runner.operation(lambda: reauthenticator.unlock(password), parent=self.window) \
+            .success(lambda _: self._unlock_accepted()) \
+            .on(InvalidPassword, self._unlock_refused) \
+            .on(UnlockError, self._unlock_error) \
+            .failure(self._unlock_error) \
+            .run_in_background()
+
+    def _unlock_accepted(self) -> None:
+        if self.controller is not None and not self.controller.unlock_succeeded():
+            log.info("unlock came after the session ended")
+
+    def _unlock_refused(self, error: InvalidPassword) -> None:
+        if self.controller is None:
+            return
+        self.controller.unlock_failed_once()
+        attempts = self.controller.machine.failed_unlocks
+        self.window.lock_screen.show_error(
+            translate("LockScreen", "パスワードが違います（%n 回目）。", None, attempts)
+        )
+
+    def _unlock_error(self, error: Exception) -> None:
+        if isinstance(error, UnlockError) and error.ends_session:
+            self.end_session(LogoutReason.SERVER)
+            message = (translate("LockScreen", "アカウントがロックされました。管理責任者に連絡してください。")
+                       if isinstance(error, AccountLocked) else
+                       translate("LockScreen", "セッションが終了しました。もう一度ログインしてください。"))
+            self.window.sign_in_page.show_message(message)
+            return
+        if isinstance(error, RegistryUnavailable):
+            message = translate("LockScreen", "住基システムに接続できません。しばらくしてからもう一度お試しください。")
+        else:
+            message = translate("LockScreen", "ロックを解除できませんでした。")
+        self.window.lock_screen.show_error(message)
+
+    @Slot()
+    def open_diagnostics_dialog(self) -> QDialog:
+        """The diagnostic view before anyone logs in (a registry that cannot be reached is
+        exactly when the helpdesk needs it); it shows no resident data."""
+        from ui.diagnostics.view import DiagnosticsView  # loaded on first use
+
+        dialog = QDialog(self.window)
+        dialog.setWindowTitle(translate("Diagnostics", "端末の診断"))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(DiagnosticsView(self.diagnostics, self.runner, dialog))
+        dialog.resize(900, 650)
+        dialog.show()
+        return dialog
+
+
+def _logout_message(reason: LogoutReason) -> str:
+    if reason is LogoutReason.IDLE:
+        return translate("SignIn", "操作がなかったため、ログアウトしました。もう一度ログインしてください。")
+    if reason is LogoutReason.SERVER:
+        return translate("SignIn", "セッションが終了しました。もう一度ログインしてください。")
+    return translate("SignIn", "ログアウトしました。ログインしてください。")
+

@@ -1,0 +1,87 @@
+"""The role workspaces (窓口, カード交付, 承認, 診断), which permission opens each, and their
+function keys. Workflow screens arrive in later issues; until then each is a placeholder page
+that says so, except 診断, which is the helpdesk's diagnostic view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.session.personal_data import PersonalDataRegistry
+from app.session.staff import StaffSession
+from ui.diagnostics.sources import DiagnosticsSources
+from ui.i18n import translate
+from ui.operations import OperationRunner
+
+
+@dataclass
+class WorkspaceContext:
+    """What a workspace page gets: who is working, where to register resident data, the
+    background runner, and the diagnostics sources for the helpdesk's page."""
+
+    session: StaffSession
+    personal_data: PersonalDataRegistry
+    runner: OperationRunner
+    diagnostics: DiagnosticsSources | None = None
+
+
+@dataclass(frozen=True)
+class WorkspaceSpec:
+    key: str  # as in app.session.permissions.WORKSPACE_RULES
+    title: str  # Japanese source text in context "Workspace"
+    function_key: Qt.Key
+    build: Callable[[WorkspaceContext], QWidget]
+
+    def display_title(self) -> str:
+        return translate("Workspace", self.title)
+
+    def key_name(self) -> str:
+        return QKeySequence(self.function_key).toString()
+
+
+class PlaceholderWorkspace(QWidget):
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        heading = QLabel(title, self)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        heading.setFont(font)
+        note = QLabel(translate("Workspace", "この業務の画面は今後のリリースで追加されます。"), self)
+        note.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def _placeholder(title: str) -> Callable[[WorkspaceContext], QWidget]:
+    def build(context: WorkspaceContext) -> QWidget:
+        return PlaceholderWorkspace(translate("Workspace", title))
+
+    return build
+
+
+def _diagnostics(context: WorkspaceContext) -> QWidget:
+    if context.diagnostics is None:
+        return PlaceholderWorkspace(translate("Workspace", "診断"))
+    from ui.diagnostics.view import DiagnosticsView  # httpx and cryptography: only when used
+
+    return DiagnosticsView(context.diagnostics, context.runner)
+
+
+WORKSPACES: Final[tuple[WorkspaceSpec, ...]] = (
+    WorkspaceSpec("counter", str(QT_TRANSLATE_NOOP("Workspace", "窓口")), Qt.Key.Key_F2,
+                  _placeholder("窓口")),
+    WorkspaceSpec("card_desk", str(QT_TRANSLATE_NOOP("Workspace", "カード交付")), Qt.Key.Key_F3,
+                  _placeholder("カード交付")),
+    WorkspaceSpec("approvals", str(QT_TRANSLATE_NOOP("Workspace", "承認")), Qt.Key.Key_F4,
+                  _placeholder("承認")),
+    WorkspaceSpec("diagnostics", str(QT_TRANSLATE_NOOP("Workspace", "診断")), Qt.Key.Key_F5,
+                  _diagnostics),
+)
