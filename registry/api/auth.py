@@ -61,14 +61,16 @@ def peer(request: Request) -> terminals.PeerCertificate:
     return terminals.peer_of(der)
 
 
-def terminal_id(request: Request) -> str:
+def terminal_id(request: Request, session: Any = None) -> str:
     """The enrolled, unrevoked terminal making this request (checked at every request)."""
     certificate = peer(request)
-    with db_session(request) as session:
-        try:
-            return terminals.check(session, certificate).name
-        except DomainError as exc:
-            raise errors.SecurityError(403, exc.code, exc.message) from None
+    if session is None:
+        with db_session(request) as own:
+            return terminal_id(request, own)
+    try:
+        return terminals.check(session, certificate).name
+    except DomainError as exc:
+        raise errors.SecurityError(403, exc.code, exc.message) from None
 
 
 def _bearer(request: Request) -> str:
@@ -91,13 +93,14 @@ def _purpose(request: Request) -> str | None:
 
 
 def resolve(request: Request, permission: str) -> Actor:
-    terminal = terminal_id(request)
     if permission == TERMINAL:
-        return Actor(staff_id=None, terminal_id=terminal, purpose=None)
-    token = _bearer(request)
+        return Actor(staff_id=None, terminal_id=terminal_id(request), purpose=None)
     settings = request.app.state.settings
     now = utcnow()
+    # One connection for the terminal and the session: each checkout costs round trips.
     with db_session(request) as session:
+        terminal = terminal_id(request, session)
+        token = _bearer(request)
         decision = sessions.check(session, settings, token, terminal, now)
         auth = decision.auth
         # Read everything now: the session's end expires the loaded rows.
