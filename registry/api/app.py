@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from registry.api.errors import install_error_handlers
 from registry.api.routes import (
+    approval_requests,
     approvals,
     audit,
     certificates,
@@ -69,6 +70,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     app.include_router(notices.router)
     app.include_router(sessions.router)
     app.include_router(approvals.router)
+    app.include_router(approval_requests.router)
     app.include_router(certificates.router)
     app.include_router(audit.router)
     app.include_router(diagnostics.router)

@@ -9,12 +9,20 @@ from registry.models.move import IdempotencyRecord, Move
 from registry.models.notice import OutboundNotice, TransferNotice
 from registry.models.number import IndividualNumber, NumberAccessLog
 from registry.models.person import Person, PersonVersion
-from registry.models.security import Alert, Approval, Staff, StaffSession, Terminal
+from registry.models.security import (
+    Alert,
+    Approval,
+    ApprovalRequest,
+    Staff,
+    StaffSession,
+    Terminal,
+)
 from registry.models.town import Town
 
 __all__ = [
     "Alert",
     "Approval",
+    "ApprovalRequest",
     "AuditChainHead",
     "AuditEntry",
     "AuditTarget",

@@ -92,3 +92,20 @@ def consume(
     if used != 1:
         raise _invalid("使用済みです")
     return approval
+
+
+def grant_queued(
+    session: Session, settings: Settings, *, clerk_session_id: str, clerk_id: str,
+    supervisor_id: str, kind: str, count: int, purpose: str, now: datetime,
+) -> Granted:
+    """A supervisor, logged in on their own terminal, approves a queued request."""
+    if supervisor_id == clerk_id:
+        raise errors.SecurityError(403, "self_approval", "自分の作業を自分で承認することはできません。")
+    token = secrets.token_urlsafe(24)
+    approval = Approval(
+        id=token_id(token), session_id=clerk_session_id, clerk_id=clerk_id,
+        supervisor_id=supervisor_id, kind=kind, count=count, purpose=purpose,
+        created_at=now, expires_at=now + settings.approval_ttl,
+    )
+    session.add(approval)
+    return Granted(token, approval)

@@ -102,3 +102,39 @@ def test_approval_misuse(secure: Secure) -> None:
         late = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": expiring})
         assert late.json()["error"]["code"] == "approval_invalid"
         assert "有効期限" in late.json()["error"]["message"]
+
+
+def test_queued_request_approved_in_the_supervisors_workspace(secure: Secure) -> None:
+    ids = _ids(secure, 70)
+    with secure.client("t-clerk") as clerk, secure.client("t-super") as boss:
+        asked = clerk.post("/v1/approval-requests", json={"kind": "export.residents", "count": 70,
+                                                          "purpose": "福祉課への名簿"}).json()
+        queue = boss.get("/v1/approval-requests").json()["items"]
+        mine = next(q for q in queue if q["id"] == asked["id"])
+        assert (mine["clerk_id"], mine["terminal_id"], mine["count"], mine["purpose"]) == (
+            "t-clerk", "test-terminal", 70, "福祉課への名簿")
+        assert clerk.get(f"/v1/approval-requests/{asked['id']}").json()["token"] is None  # not yet
+        decided = boss.post(f"/v1/approval-requests/{asked['id']}/approve").json()
+        assert decided["status"] == "approved" and decided["decided_by"] == "t-super"
+        assert decided["token"] is None  # the supervisor never holds the clerk's token
+        again = boss.post(f"/v1/approval-requests/{asked['id']}/approve")
+        assert (again.status_code, again.json()["error"]["code"]) == (409, "approval_request_decided")
+        token = clerk.get(f"/v1/approval-requests/{asked['id']}").json()["token"]
+        assert token and clerk.get(f"/v1/approval-requests/{asked['id']}").json()["token"] is None
+        done = clerk.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": token})
+        assert done.status_code == 200
+    with secure.client("t-clerk2") as other:
+        assert other.get(f"/v1/approval-requests/{asked['id']}").status_code == 404
+
+
+def test_queued_request_declined_or_self_approved(secure: Secure) -> None:
+    with secure.client("t-super2") as boss2, secure.client("t-super") as boss:
+        own = boss2.post("/v1/approval-requests", json={"kind": "certificate", "count": 20,
+                                                        "purpose": "一括発行"}).json()
+        refused = boss2.post(f"/v1/approval-requests/{own['id']}/approve")
+        assert (refused.status_code, refused.json()["error"]["code"]) == (403, "self_approval")
+        declined = boss.post(f"/v1/approval-requests/{own['id']}/decline", json={"reason": "目的が不明確"}).json()
+        assert (declined["status"], declined["decline_reason"]) == ("declined", "目的が不明確")
+        assert boss2.get(f"/v1/approval-requests/{own['id']}").json()["token"] is None
+    with secure.client("t-clerk") as clerk:
+        assert clerk.get("/v1/approval-requests").status_code == 403

@@ -29,7 +29,8 @@ def _path(secure: Secure, template: str) -> str:
         atena = conn.scalar(select(Person.atena_number).order_by(Person.id).limit(1))
         household = conn.scalar(select(Household.household_number).order_by(Household.id).limit(1))
     return (template.replace("{resident_id}", str(atena)).replace("{household_number}", str(household))
-            .replace("{move_id}", "0" * 32).replace("{alert_id}", "999999"))
+            .replace("{move_id}", "0" * 32).replace("{alert_id}", "999999")
+            .replace("{request_id}", "999999").replace("{serial}", "2026-00000000"))
 
 
 @pytest.mark.parametrize("role", list(ROLE_USERS))

@@ -1,0 +1,167 @@
+"""The approval queue: a clerk asks for a bulk job; supervisors see every pending request from
+all terminals in their 承認 workspace (who asked, what, how many, why) and approve or decline it
+there; the clerk's session then collects the single-use approval token, once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from app.domain.errors import DomainError
+from app.domain.request_shape import reject_unknown_keys, require_keys
+from app.domain.text import clean_text
+from registry.api import params
+from registry.api.auth import SESSION, require
+from registry.api.deps import db_session, db_write_session, json_response
+from registry.api.errors import ApiError
+from registry.audit.writer import Event, write
+from registry.models import ApprovalRequest
+from registry.models.base import utcnow
+from registry.repositories.actor import Actor
+from registry.security import approvals
+from registry.security.permissions import BULK_APPROVE
+
+router = APIRouter(tags=["approvals"])
+PAGE = 200
+
+
+class QueuedRequest(BaseModel):
+    id: int
+    created_at: datetime
+    clerk_id: str
+    terminal_id: str
+    kind: str
+    count: int
+    purpose: str
+    status: str = Field(description="pending | approved | declined")
+    decided_at: datetime | None
+    decided_by: str | None
+    decline_reason: str | None
+    token: str | None = Field(None, description="to the requesting session, once, after approval")
+
+
+class Queue(BaseModel):
+    items: list[QueuedRequest]
+
+
+def _view(row: ApprovalRequest, token: str | None = None) -> QueuedRequest:
+    return QueuedRequest(
+        id=row.id, created_at=row.created_at, clerk_id=row.clerk_id, terminal_id=row.terminal_id,
+        kind=row.kind, count=row.count, purpose=row.purpose, status=row.status,
+        decided_at=row.decided_at, decided_by=row.decided_by, decline_reason=row.decline_reason,
+        token=token,
+    )
+
+
+async def _body(request: Request, fields: tuple[str, ...]) -> dict[str, object]:
+    from registry.api import idempotent
+
+    raw = reject_unknown_keys(await idempotent.read_json(request), fields, "承認の依頼")
+    require_keys(raw, fields)
+    return raw
+
+
+@router.post("/v1/approval-requests", status_code=201, response_model=QueuedRequest)
+async def ask(request: Request, who: Actor = Depends(require(SESSION))) -> Response:
+    """Queue a bulk job for the supervisors' approval."""
+    params.reject_unknown(request, ())
+    raw = await _body(request, ("kind", "count", "purpose"))
+    if raw["kind"] not in approvals.KINDS:
+        raise DomainError("invalid_kind", "承認する作業の種類が正しくありません。", field="kind")
+    count = raw["count"]
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:
+        raise DomainError("invalid_count", "件数は1〜100000です。", field="count")
+    purpose = clean_text(raw["purpose"], "purpose", "目的", 200)
+    if purpose is None:
+        raise DomainError("missing_field", "目的を入力してください。", field="purpose")
+    with db_write_session(request) as session:
+        row = ApprovalRequest(
+            created_at=utcnow(), session_id=who.session_id, clerk_id=who.staff_id,
+            terminal_id=who.terminal_id, kind=str(raw["kind"]), count=count, purpose=purpose,
+            status="pending",
+        )
+        session.add(row)
+        session.flush()
+        write(session.connection(), who, Event("approval.request", reference=str(row.id),
+                                               detail=f"{row.kind} count={count}"))
+        view = _view(row)
+        session.commit()
+    return json_response(view, 201)
+
+
+@router.get("/v1/approval-requests", response_model=Queue)
+def pending(request: Request, who: Actor = Depends(require(BULK_APPROVE))) -> Response:
+    """Every pending request from all terminals, oldest first."""
+    params.reject_unknown(request, ())
+    with db_session(request) as session:
+        rows = session.scalars(
+            select(ApprovalRequest).where(ApprovalRequest.status == "pending")
+            .order_by(ApprovalRequest.id).limit(PAGE)
+        )
+        items = [_view(r) for r in rows]
+    return json_response(Queue(items=items))
+
+
+def _decide(request: Request, request_id: str, who: Actor, approve: bool, reason: str | None) -> Response:
+    number = params.integer(request_id, "request_id", 0, 1, 10**12)
+    now = utcnow()
+    with db_write_session(request) as session:
+        row = session.scalar(select(ApprovalRequest).where(ApprovalRequest.id == number).with_for_update())
+        if row is None:
+            raise ApiError(404, "approval_request_not_found", "指定された承認の依頼が見つかりません。")
+        if row.status != "pending":
+            raise ApiError(409, "approval_request_decided", "この依頼は既に処理されています。")
+        if approve:
+            granted = approvals.grant_queued(
+                session, request.app.state.settings, clerk_session_id=row.session_id,
+                clerk_id=row.clerk_id, supervisor_id=who.staff_id or "", kind=row.kind,
+                count=row.count, purpose=row.purpose, now=now,
+            )
+            row.pending_token = granted.token
+        row.status = "approved" if approve else "declined"
+        row.decided_at, row.decided_by, row.decline_reason = now, who.staff_id, reason
+        write(session.connection(), who, Event(
+            "approval.grant" if approve else "approval.decline", reference=str(row.id),
+            approver_id=who.staff_id, detail=f"{row.kind} count={row.count} clerk={row.clerk_id}",
+        ))
+        view = _view(row)
+        session.commit()
+    return json_response(view)
+
+
+@router.post("/v1/approval-requests/{request_id}/approve", response_model=QueuedRequest)
+def approve(request_id: str, request: Request, who: Actor = Depends(require(BULK_APPROVE))) -> Response:
+    """Approve from the supervisor's own workspace; never one's own request."""
+    params.reject_unknown(request, ())
+    return _decide(request, request_id, who, True, None)
+
+
+@router.post("/v1/approval-requests/{request_id}/decline", response_model=QueuedRequest)
+async def decline(request_id: str, request: Request, who: Actor = Depends(require(BULK_APPROVE))) -> Response:
+    params.reject_unknown(request, ())
+    raw = await _body(request, ("reason",))
+    reason = clean_text(raw["reason"], "reason", "理由", 200)
+    if reason is None:
+        raise DomainError("missing_field", "理由を入力してください。", field="reason")
+    from fastapi.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_decide, request, request_id, who, False, reason)
+
+
+@router.get("/v1/approval-requests/{request_id}", response_model=QueuedRequest)
+def collect(request_id: str, request: Request, who: Actor = Depends(require(SESSION))) -> Response:
+    """The requesting session sees its request; once approved, it receives the token once."""
+    params.reject_unknown(request, ())
+    number = params.integer(request_id, "request_id", 0, 1, 10**12)
+    with db_write_session(request) as session:
+        row = session.get(ApprovalRequest, number)
+        if row is None or row.session_id != who.session_id:
+            raise ApiError(404, "approval_request_not_found", "指定された承認の依頼が見つかりません。")
+        token, row.pending_token = row.pending_token, None
+        view = _view(row, token)
+        session.commit()
+    return json_response(view)
