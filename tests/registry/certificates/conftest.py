@@ -1,5 +1,1 @@
-"""The certificate tests use the move tests' registry (its own city, changed by tests)."""
-
-from tests.registry.moves.conftest import world
-
-__all__ = ["world"]
+"""The certificate tests use `world` from tests/registry/conftest.py."""
