@@ -28,7 +28,7 @@ pytestmark = pytest.mark.card
 
 
 def take_until(
-    events: queue.Queue[CardEvent], wanted: Callable[[CardEvent], bool], timeout: float = 5
+    events: queue.Queue[CardEvent], wanted: Callable[[CardEvent], bool], timeout: float = 20
 ) -> list[CardEvent]:
     seen: list[CardEvent] = []
     deadline = time.monotonic() + timeout
