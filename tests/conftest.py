@@ -78,7 +78,9 @@ def registry(
         db_url = request.getfixturevalue("pg_cluster").create_database("registry_suite")
     run_cli(state, db_url, "init")
     run_cli(state, db_url, "seed", "--residents", str(SEEDED_RESIDENTS), "--seed", str(SEED))
-    server = RegistryProcess(state=state, db_url=db_url)
+    # The suite searches far more than a clerk would; the limit itself is tested in
+    # tests/registry/security.
+    server = RegistryProcess(state=state, db_url=db_url, env={"MADOGUCHI_SEARCH_LIMIT_PER_HOUR": "1000000"})
     server.start()
     try:
         yield server

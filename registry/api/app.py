@@ -22,6 +22,7 @@ from registry.api.routes import (
     notices,
     residents,
     sessions,
+    towns,
 )
 from registry.config import Settings
 from registry.db import make_engine, make_session_factory, make_write_session_factory
@@ -74,6 +75,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     app.include_router(certificates.router)
     app.include_router(audit.router)
     app.include_router(diagnostics.router)
+    app.include_router(towns.router)
     _document_hand_parsed_bodies(app)
     return app
 

@@ -27,7 +27,7 @@ def world(
         db_url = request.getfixturevalue("pg_cluster").create_database("moves_suite")
     run_cli(state, db_url, "init")
     run_cli(state, db_url, "seed", "--residents", str(MOVE_RESIDENTS), "--seed", "11")
-    server = RegistryProcess(state=state, db_url=db_url)
+    server = RegistryProcess(state=state, db_url=db_url, env={"MADOGUCHI_SEARCH_LIMIT_PER_HOUR": "1000000"})
     server.start()
     engine = make_engine(db_url)
     try:
