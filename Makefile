@@ -30,7 +30,7 @@ run: setup
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) init
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) seed --residents $(DEMO_RESIDENTS) --if-empty
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) demo-setup
-	$(PY) installer/dev/demo_terminal_settings.py $(DEMO_STATE) $(DEMO_PORT)
+	$(BIN)/madoguchi enroll $(DEMO_STATE)/demo-terminal --settings $(DEMO_STATE)/terminal-settings.json --registry-url https://127.0.0.1:$(DEMO_PORT)
 	@echo "registry: https://127.0.0.1:$(DEMO_PORT) (terminal enrolment: $(DEMO_STATE)/demo-terminal/)"
 	@$(BIN)/madoguchi-registry --state $(DEMO_STATE) serve --port $(DEMO_PORT) & registry=$$!; \
 	  trap 'kill $$registry 2>/dev/null' EXIT INT TERM; \
@@ -53,4 +53,5 @@ card-demo: setup
 	$(PY) -m cardreader.virtual --start-pcscd
 
 clean-demo:
+	-$(BIN)/madoguchi unenroll --settings $(DEMO_STATE)/terminal-settings.json
 	rm -rf $(DEMO_STATE)

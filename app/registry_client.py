@@ -10,6 +10,11 @@
   stays the same on every attempt (and on a resubmission the caller makes with the same key).
 - Errors are typed: the registry's stable `code` decides the class; the UI turns codes into
   translated text.
+- Connectivity listeners hear every call start, retry and end (on the calling thread), so that
+  the window can say "the registry is slow / unreachable" while a call is still trying
+  (ui/banner.py). A write kept as a PendingWrite is resubmitted with its one key.
+- The terminal's private key is an encrypted PKCS8 file; its passphrase comes from the keystore
+  the enrolment recorded (app/enrolment), and OpenSSL decrypts it in memory only.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 import httpx
 
@@ -39,8 +44,6 @@ from app.settings import (
 
 log = logging.getLogger(__name__)
 
-KEYRING_SERVICE: Final = "madoguchi"
-KEYRING_KEY_PASSPHRASE: Final = "terminal-key-passphrase"
 _RETRY_STATUS: Final = frozenset({502, 503, 504})
 _SAFE_METHODS: Final = frozenset({"GET", "HEAD", "DELETE"})
 
@@ -50,10 +53,15 @@ class RegistryError(Exception):
 
     code: str = "registry_error"
 
-    def __init__(self, code: str | None = None, status: int | None = None, message: str = "") -> None:
+    def __init__(
+        self, code: str | None = None, status: int | None = None, message: str = "",
+        field: str | None = None, ref: str | None = None,
+    ) -> None:
         self.code = code or type(self).code
         self.status = status
         self.message = message  # the registry's Japanese text, when it sent one
+        self.field = field  # the item it concerns, e.g. persons[1].family_name_kana
+        self.ref = ref  # for a 409: which record or household moved on
         super().__init__(f"{self.code} ({status})" if status else self.code)
 
 
@@ -95,29 +103,59 @@ class ClientConfig:
 
     @classmethod
     def from_settings(cls, settings: SettingsStore) -> ClientConfig:
+        cert = settings.get(REGISTRY_CLIENT_CERT)
         return cls(
             base_url=settings.get(REGISTRY_URL),
             ca_file=settings.get(REGISTRY_CA_FILE),
-            client_cert=settings.get(REGISTRY_CLIENT_CERT),
+            client_cert=cert,
             client_key=settings.get(REGISTRY_CLIENT_KEY),
             timeout_s=settings.get(REGISTRY_TIMEOUT_S),
             proxy=settings.get(REGISTRY_PROXY_URL),
-            key_password=_passphrase_from_keyring,
+            key_password=lambda: _enrolled_key_passphrase(cert),
         )
 
 
-def _passphrase_from_keyring() -> str | None:
-    try:
-        import keyring
+def _enrolled_key_passphrase(cert: Path | None) -> str | None:
+    from app.enrolment.local import key_passphrase  # keyring loads with the client, not at start
 
-        return keyring.get_password(KEYRING_SERVICE, KEYRING_KEY_PASSPHRASE)
-    except Exception as exc:  # no backend, locked keyring: the key cannot be opened
-        log.warning("keyring unavailable: error=%s", type(exc).__name__)
-        return None
+    return key_passphrase(cert)
 
 
 def new_idempotency_key() -> str:
     return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, eq=False)
+class PendingWrite:
+    """A write the clerk submitted, kept (in memory) until the registry answered it. Sending
+    it again, after the registry was unreachable or on a second press, carries the same
+    Idempotency-Key, so the registry carries it out at most once and answers the same."""
+
+    method: str
+    path: str
+    body: Any = field(repr=False)
+    idempotency_key: str = field(default_factory=new_idempotency_key)
+
+    def send(self, client: RegistryClient) -> httpx.Response:
+        return client.request(self.method, self.path, json=self.body, idempotency_key=self.idempotency_key)
+
+
+class ConnectivityListener(Protocol):
+    """Hears every registry call, on the thread that makes it (a worker, never the UI)."""
+
+    def registry_call_started(self) -> None: ...
+
+    def registry_call_retrying(self, attempt: int, delay_s: float) -> None: ...
+
+    def registry_call_finished(self, reached: bool) -> None: ...
+
+
+def _key_is_encrypted(path: Path) -> bool:
+    try:
+        head = path.read_bytes()[:4096]
+    except OSError:
+        return False
+    return b"ENCRYPTED PRIVATE KEY" in head or b"Proc-Type: 4,ENCRYPTED" in head
 
 
 def _tls_context(config: ClientConfig) -> ssl.SSLContext:
@@ -125,14 +163,17 @@ def _tls_context(config: ClientConfig) -> ssl.SSLContext:
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if config.client_cert is not None:
         cert, key = str(config.client_cert), str(config.client_key) if config.client_key else None
-        try:
-            context.load_cert_chain(cert, key)
-        except ssl.SSLError:
-            # An encrypted key: its passphrase lives in the OS keyring, never in the settings.
+        if _key_is_encrypted(config.client_key or config.client_cert):
+            # The enrolled key: its passphrase lives in the keystore, never in the settings;
+            # OpenSSL decrypts the key into memory, nothing in clear touches the disk.
             password = config.key_password() if config.key_password else None
             if password is None:
-                raise TerminalNotEnrolled(message="端末証明書の鍵を開けません。") from None
+                raise TerminalNotEnrolled(message="端末証明書の鍵を開けません。")
             context.load_cert_chain(cert, key, password=password)
+        else:
+            # A plaintext key (tests, a terminal configured by hand). The callback stops
+            # OpenSSL from ever prompting on a console for a passphrase.
+            context.load_cert_chain(cert, key, password=lambda: "")
     return context
 
 
@@ -149,6 +190,23 @@ class RegistryClient:
         self._sleep = sleep
         self._http: httpx.Client | None = None
         self._token: str | None = None
+        self._listeners: list[ConnectivityListener] = []
+
+    def add_listener(self, listener: ConnectivityListener) -> Callable[[], None]:
+        """Hear every call's start, retries and end; returns the function that stops it."""
+        self._listeners = [*self._listeners, listener]  # copied: workers iterate without a lock
+
+        def remove() -> None:
+            self._listeners = [one for one in self._listeners if one is not listener]
+
+        return remove
+
+    def _notify(self, method: str, *args: object) -> None:
+        for listener in self._listeners:
+            try:
+                getattr(listener, method)(*args)
+            except Exception as exc:  # a listener's failure must not fail the call
+                log.warning("connectivity listener failed: error=%s", type(exc).__name__)
 
     # -- plumbing -----------------------------------------------------------------------------
 
@@ -185,8 +243,24 @@ class RegistryClient:
         params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         authenticated: bool = True,
+        retries: int | None = None,
     ) -> httpx.Response:
         """One API call with retries; returns a 2xx response or raises a RegistryError."""
+        self._notify("registry_call_started")
+        reached = True
+        try:
+            return self._request(method, path, json, params, idempotency_key, authenticated,
+                                 self.config.retries if retries is None else retries)
+        except RegistryUnreachable:
+            reached = False
+            raise
+        finally:
+            self._notify("registry_call_finished", reached)
+
+    def _request(
+        self, method: str, path: str, json: Any, params: Mapping[str, str] | None,
+        idempotency_key: str | None, authenticated: bool, retries: int,
+    ) -> httpx.Response:
         headers: dict[str, str] = {}
         if authenticated:
             if self._token is None:
@@ -203,19 +277,19 @@ class RegistryClient:
                                                   headers=headers)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 failure: RegistryError = _connect_failure(exc)
-                if isinstance(failure, TerminalNotEnrolled) or attempt > self.config.retries:
+                if isinstance(failure, TerminalNotEnrolled) or attempt > retries:
                     raise failure from exc
             except (httpx.ReadError, httpx.RemoteProtocolError) as exc:
                 # With TLS 1.3 a refused terminal certificate surfaces as a dropped connection.
                 if self.config.client_cert is None and self._transport is None:
                     raise TerminalNotEnrolled() from exc
-                if not repeatable or attempt > self.config.retries:
+                if not repeatable or attempt > retries:
                     raise RegistryUnreachable() from exc
             except httpx.TimeoutException as exc:
-                if not repeatable or attempt > self.config.retries:
+                if not repeatable or attempt > retries:
                     raise RegistryUnreachable("timeout") from exc
             else:
-                if response.status_code in _RETRY_STATUS and repeatable and attempt <= self.config.retries:
+                if response.status_code in _RETRY_STATUS and repeatable and attempt <= retries:
                     pass
                 elif response.is_success:
                     return response
@@ -223,6 +297,7 @@ class RegistryClient:
                     raise _refusal(response)
             delay = self.config.backoff_s * 2 ** (attempt - 1)
             log.info("registry call retried: attempt=%d", attempt)
+            self._notify("registry_call_retrying", attempt, delay)
             self._sleep(delay)
 
     # -- sessions -----------------------------------------------------------------------------
@@ -265,6 +340,14 @@ class RegistryClient:
         body = self.request("GET", "/v1/health", authenticated=False).json()
         return body if isinstance(body, dict) else {}
 
+    def probe(self) -> bool:
+        """One health call without retries: is the registry there now? (the banner's retry)"""
+        try:
+            self.request("GET", "/v1/health", authenticated=False, retries=0)
+        except RegistryError:
+            return False
+        return True
+
 
 def _connect_failure(exc: httpx.HTTPError) -> RegistryError:
     text = str(exc).lower()
@@ -286,13 +369,15 @@ _BY_CODE: Final[dict[str, type[RegistryError]]] = {
 
 
 def _refusal(response: httpx.Response) -> RegistryError:
-    code, message = f"http_{response.status_code}", ""
+    code, message, field, ref = f"http_{response.status_code}", "", None, None
     try:
         error = response.json().get("error", {})
         code = str(error.get("code") or code)
         message = str(error.get("message") or "")
+        field = str(error["field"]) if error.get("field") else None
+        ref = str(error["ref"]) if error.get("ref") else None
     except (ValueError, AttributeError):
         pass
     if response.status_code >= 500 and code.startswith("http_"):
         return RegistryUnreachable(code, response.status_code, message)
-    return _BY_CODE.get(code, RegistryError)(code, response.status_code, message)
+    return _BY_CODE.get(code, RegistryError)(code, response.status_code, message, field, ref)

@@ -11,6 +11,7 @@ from bench import (
     move_commits,
     search_latency,
     security_costs,
+    terminal_memory,
     terminal_startup,
 )
 from bench.report import save, write_section
@@ -18,7 +19,7 @@ from bench.report import save, write_section
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates, terminal (default: all)")
+    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates, terminal, memory (default: all)")
     parser.add_argument("--sizes", default=None,
                         help="comma-separated resident counts (search: 300000,1000000; moves: 300000)")
     parser.add_argument("--backends", default="sqlite,postgresql")
@@ -30,7 +31,7 @@ def main() -> int:
         return [int(s) for s in (args.sizes or default).split(",") if s]
 
     backends = [b for b in args.backends.split(",") if b]
-    known = ["search", "moves", "security", "cards", "certificates", "terminal"]
+    known = ["search", "moves", "security", "cards", "certificates", "terminal", "memory"]
     which = args.which or known
     unknown = set(which) - set(known)
     if unknown:
@@ -49,6 +50,10 @@ def main() -> int:
         started = terminal_startup.run()
         save("terminal_startup", started)
         write_section("terminal", terminal_startup.render_markdown(started))
+    if "memory" in which:
+        memory = terminal_memory.run()
+        save("terminal_memory", memory)
+        write_section("terminal-memory", terminal_memory.render_markdown(memory))
     if "cards" in which:
         result = card_reads.run()
         save("card_reads", result)

@@ -1,6 +1,8 @@
 """`madoguchi`: the counter terminal's entry point.
 
     madoguchi [--settings FILE] [--language ja|en]
+    madoguchi enroll BUNDLE_DIR [--settings FILE] [--registry-url URL] ...   (app/enrolment)
+    madoguchi unenroll [--settings FILE]
 
 Reads the settings (a broken file is reported and the terminal does not start), routes every
 log record through the PII filter into the log directory, prepares Qt so that it caches
@@ -30,6 +32,7 @@ from ui.shell import TerminalShell
 
 log = logging.getLogger("madoguchi")
 PRELOAD_DELAY_MS = 150
+ENROLMENT_COMMANDS = ("enroll", "unenroll")
 
 if TYPE_CHECKING:
     from app.registry_client import RegistryClient
@@ -98,6 +101,11 @@ def start(argv: list[str]) -> StartedTerminal:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] in ENROLMENT_COMMANDS:
+        # Installers run these headless: no QApplication, no window, no log directory.
+        from app.enrolment.cli import run as run_enrolment
+
+        return run_enrolment(argv[1:])
     try:
         started = start(argv)
     except SettingsError as exc:

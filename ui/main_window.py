@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.session.permissions import workspaces_for
+from ui.banner import RegistryBanner
 from ui.function_keys import FunctionKeyBar
 from ui.i18n import translate
 from ui.login.page import LoginPage
@@ -62,7 +63,16 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen(self.stack)
         for page in (self.sign_in_page, self.work_page, self.lock_screen):
             self.stack.addWidget(page)
-        self.setCentralWidget(self.stack)
+        # The registry banner sits above every page (sign-in and lock included: a login or an
+        # unlock waits on the registry too); it is hidden while the registry answers.
+        self.registry_banner = RegistryBanner(self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.registry_banner)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.staff_label = QLabel(self)
         self.statusBar().addWidget(self.staff_label, 1)

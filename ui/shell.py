@@ -37,6 +37,7 @@ from app.settings import SettingsStore
 
 if TYPE_CHECKING:
     from app.registry_client import RegistryClient
+from ui.banner import RegistryStatus
 from ui.diagnostics.sources import DiagnosticsSources
 from ui.i18n import translate
 from ui.main_window import MainWindow
@@ -51,6 +52,7 @@ from ui.security.holders import (
 from ui.security.hotkeys import SecurityHotkeys
 from ui.security.session_controller import SessionController
 from ui.security.shield import ShieldManager
+from ui.security.system_lock import SystemLockMonitor, system_lock_monitor
 from ui.workspaces import WorkspaceContext
 
 log = logging.getLogger(__name__)
@@ -69,6 +71,7 @@ class TerminalShell(QObject):
         *,
         clock: Clock = monotonic,
         diagnostics: DiagnosticsSources | None = None,
+        system_lock: SystemLockMonitor | None = None,
     ) -> None:
         super().__init__()
         self._app = app
@@ -102,10 +105,18 @@ class TerminalShell(QObject):
         self._registry: RegistryClient | None = None
         self._registry_factory: Callable[[], RegistryClient] | None = None
         self.shield.dismiss_requested.connect(self._dismiss_shield)
+        # The banner above the pages follows every registry call; it reconnects by itself.
+        self.registry_status = RegistryStatus(self)
+        self.window.registry_banner.follow(self.registry_status)
+        # The OS session locking or the machine suspending locks the terminal too.
+        self.system_lock = system_lock or system_lock_monitor(self.window, self)
+        self.system_lock.system_locking.connect(self._lock_for_system)
+        self.system_lock_detectable = self.system_lock.start()
 
     def attach_registry(self, client: RegistryClient) -> None:
         """Log in through `client` from the login page."""
         self._registry = client
+        self.registry_status.attach(client)
 
     def set_registry_factory(self, factory: Callable[[], RegistryClient]) -> None:
         """Build the client on first need (or on `preload_registry`): httpx and TLS take a
@@ -115,7 +126,7 @@ class TerminalShell(QObject):
     @Slot()
     def preload_registry(self) -> None:
         if self._registry is None and self._registry_factory is not None:
-            self._registry = self._registry_factory()
+            self.attach_registry(self._registry_factory())
 
     @property
     def registry(self) -> RegistryClient | None:
@@ -188,6 +199,8 @@ class TerminalShell(QObject):
 
     def shutdown(self) -> None:
         self.end_session(LogoutReason.USER)
+        self.system_lock.stop()
+        self.registry_status.shutdown()
         self.runner.shutdown()
 
     # -- slots from the controller ----------------------------------------------------------------
@@ -247,6 +260,12 @@ class TerminalShell(QObject):
     def _lock_now(self) -> None:
         if self.controller is not None:
             self.controller.lock_now()
+
+    @Slot(str)
+    def _lock_for_system(self, why: str) -> None:
+        if self.controller is not None:
+            log.info("locked for the system: why=%s", why)
+            self.controller.lock_for_system()
 
     @Slot()
     def _minimised(self) -> None:

@@ -67,6 +67,12 @@ def _placeholder(title: str) -> Callable[[WorkspaceContext], QWidget]:
     return build
 
 
+def _counter(context: WorkspaceContext) -> QWidget:
+    from ui.counter.workspace import build_counter_workspace  # the counter's screens, on login
+
+    return build_counter_workspace(context)
+
+
 def _diagnostics(context: WorkspaceContext) -> QWidget:
     if context.diagnostics is None:
         return PlaceholderWorkspace(translate("Workspace", "診断"))
@@ -77,7 +83,7 @@ def _diagnostics(context: WorkspaceContext) -> QWidget:
 
 WORKSPACES: Final[tuple[WorkspaceSpec, ...]] = (
     WorkspaceSpec("counter", str(QT_TRANSLATE_NOOP("Workspace", "窓口")), Qt.Key.Key_F2,
-                  _placeholder("窓口")),
+                  _counter),
     WorkspaceSpec("card_desk", str(QT_TRANSLATE_NOOP("Workspace", "カード交付")), Qt.Key.Key_F3,
                   _placeholder("カード交付")),
     WorkspaceSpec("approvals", str(QT_TRANSLATE_NOOP("Workspace", "承認")), Qt.Key.Key_F4,

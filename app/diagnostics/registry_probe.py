@@ -82,8 +82,10 @@ def tls_context(
     context = ssl.create_default_context(cafile=str(ca_file) if ca_file else None)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     if client_cert is not None:
+        # Never let OpenSSL ask for a passphrase on the console: an encrypted key without its
+        # passphrase fails here instead.
         context.load_cert_chain(str(client_cert), str(client_key) if client_key else None,
-                                password=key_password)
+                                password=key_password if key_password is not None else (lambda: ""))
     return context
 
 

@@ -31,6 +31,8 @@ PACKAGES=(
     poppler-utils
     # the reverse-proxy test: real nginx in front of the registry's Unix socket
     nginx
+    # the terminal's system-lock tests run a private D-Bus daemon standing in for logind
+    dbus-daemon
     # Run-time libraries of Qt 6 from the PySide6-Essentials wheel under
     # QT_QPA_PLATFORM=offscreen. Each one was checked by hiding its .so and
     # importing PySide6.QtWidgets/QtQml/QtQuick + creating a QApplication:

@@ -28,6 +28,7 @@ _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 CERT_FILE = "terminal.pem"
 KEY_FILE = "terminal-key.pem"
 CA_FILE = "registry-ca.pem"
+TERMINAL_CA_FILE = "terminal-ca.pem"  # the CA that signed terminal.pem, for the offline chain check
 INFO_FILE = "enrolment.json"
 
 
@@ -95,9 +96,11 @@ def enroll(session: Session, pki: PkiPaths, name: str, out: Path) -> Enrolment:
         ))
     (out / CERT_FILE).write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     (out / CA_FILE).write_bytes(pki.ca_cert.read_bytes())
+    (out / TERMINAL_CA_FILE).write_bytes(pki.terminal_ca_cert.read_bytes())
     (out / INFO_FILE).write_text(json.dumps({
         "terminal": name, "serial": serial, "not_after": cert.not_valid_after_utc.isoformat(),
         "registry_ca_sha256": hashlib.sha256(pki.ca_cert.read_bytes()).hexdigest(),
+        "terminal_ca_sha256": hashlib.sha256(pki.terminal_ca_cert.read_bytes()).hexdigest(),
     }, indent=2))
     return Enrolment(name, out, serial, cert.not_valid_after_utc)
 

@@ -78,8 +78,12 @@ class DiagnosticsView(QWidget):
         printers = printer_names() if sources.list_printers else None
 
         def collect() -> DiagnosticReport:
+            from app.enrolment import key_passphrase
+            from app.settings.options import REGISTRY_CLIENT_CERT
+
             return collect_report(
                 sources.settings, log_dir=sources.log_dir, extra_versions=versions,
+                key_password=key_passphrase(sources.settings.get(REGISTRY_CLIENT_CERT)),
                 printers=(lambda: printers) if printers is not None else None,
                 probe_registry=sources.probe_registry, probe_readers=sources.probe_readers,
                 reader_transport=sources.reader_transport,

@@ -121,6 +121,12 @@ class SessionController(QObject):
         self.machine.lock(LockReason.MANUAL)
         self._arm()
 
+    @Slot()
+    def lock_for_system(self) -> None:
+        """The OS session locked or the machine is about to sleep (ui/security/system_lock.py)."""
+        self.machine.lock(LockReason.SYSTEM)
+        self._arm()
+
     def unlock_succeeded(self) -> bool:
         unlocked = self.machine.unlock_succeeded()
         self._arm()

@@ -1,0 +1,5 @@
+import sys
+
+from app.enrolment.cli import main
+
+sys.exit(main())

@@ -1,0 +1,115 @@
+"""Fixtures for the counter screens: the workspace over a fake registry, the shell of tests/ui,
+a client of the shared real registry, and a registry of our own for committing moves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app.registry_api import RegistryApi
+from app.registry_client import ClientConfig, RegistryClient
+from app.session.personal_data import ClearPhase, PersonalDataRegistry
+from tests.conftest import BACKENDS
+from tests.support.registry_process import PASSWORD, RegistryProcess, run_cli
+from tests.ui.conftest import clock, shell  # noqa: F401  (the shell fixtures of tests/ui)
+from tests.workflows.fakes import FakeApi
+from ui.counter.workspace import CounterServices, CounterWorkspace
+from ui.operations import OperationRunner
+
+TODAY = date(2025, 2, 13)
+MOVE_RESIDENTS = 300
+
+
+@pytest.fixture
+def personal_data() -> PersonalDataRegistry:
+    return PersonalDataRegistry()
+
+
+@pytest.fixture
+def runner(personal_data: PersonalDataRegistry) -> Iterator[OperationRunner]:
+    made = OperationRunner()
+    personal_data.register(made, ClearPhase.IN_FLIGHT)
+    yield made
+    made.shutdown()
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def fake_api() -> FakeApi:
+    return FakeApi()
+
+
+def make_workspace(qtbot: QtBot, api: object, runner: OperationRunner,
+                   personal_data: PersonalDataRegistry, *, can_view_number: bool,
+                   today: date | None = TODAY) -> CounterWorkspace:
+    services = CounterServices(api, runner, personal_data,  # type: ignore[arg-type]
+                               can_view_number=can_view_number)
+    if today is not None:
+        services.today = lambda: today
+    workspace = CounterWorkspace(services)
+    qtbot.addWidget(workspace)
+    workspace.resize(1200, 800)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    if api is not None:
+        qtbot.waitUntil(lambda: bool(workspace.moves.flow.specs), timeout=15_000)
+    return workspace
+
+
+def client_for(server: RegistryProcess, user: str = "t-clerk") -> RegistryClient:
+    enrolment = server.terminal_dir
+    client = RegistryClient(ClientConfig(
+        base_url=server.base_url, ca_file=server.ca_cert, client_cert=enrolment / "terminal.pem",
+        client_key=enrolment / "terminal-key.pem", timeout_s=15, retries=1, backoff_s=0.1,
+    ))
+    client.login(user, PASSWORD)
+    return client
+
+
+@pytest.fixture
+def real_api(registry: RegistryProcess) -> Iterator[RegistryApi]:
+    """The shared registry (read only: never commit a move against it)."""
+    client = client_for(registry)
+    yield RegistryApi(client)
+    client.logout()
+    client.close()
+
+
+@pytest.fixture(scope="session", params=[p for p in BACKENDS if p.id == "sqlite"])
+def move_registry(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RegistryProcess]:
+    """A registry of our own that the move tests change (seeded small: it starts fast)."""
+    state = tmp_path_factory.mktemp("counter-moves")
+    db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
+    run_cli(state, db_url, "init")
+    run_cli(state, db_url, "seed", "--residents", str(MOVE_RESIDENTS), "--seed", "23")
+    server = RegistryProcess(state=state, db_url=db_url)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def move_api(move_registry: RegistryProcess) -> Iterator[RegistryApi]:
+    client = client_for(move_registry)
+    yield RegistryApi(client)
+    client.logout()
+    client.close()
+
+
+def type_in(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type `text` as a clerk would: ASCII by keys, Japanese as an input method commits it
+    (QTest cannot send non-ASCII keys)."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
