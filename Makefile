@@ -30,11 +30,11 @@ run: setup
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) init
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) seed --residents $(DEMO_RESIDENTS) --if-empty
 	$(BIN)/madoguchi-registry --state $(DEMO_STATE) demo-setup
-	$(BIN)/madoguchi enroll $(DEMO_STATE)/demo-terminal --settings $(DEMO_STATE)/terminal-settings.json --registry-url https://127.0.0.1:$(DEMO_PORT)
+	$(BIN)/madoguchi enroll $(DEMO_STATE)/demo-terminal --settings $(DEMO_STATE)/terminal-settings.json --registry-url https://127.0.0.1:$(DEMO_PORT) --remove-bundle-key
 	@echo "registry: https://127.0.0.1:$(DEMO_PORT) (terminal enrolment: $(DEMO_STATE)/demo-terminal/)"
 	@$(BIN)/madoguchi-registry --state $(DEMO_STATE) serve --port $(DEMO_PORT) & registry=$$!; \
 	  trap 'kill $$registry 2>/dev/null' EXIT INT TERM; \
-	  $(PY) installer/dev/wait_for_registry.py $(DEMO_STATE) $(DEMO_PORT) && \
+	  $(PY) installer/dev/wait_for_registry.py $(DEMO_PORT) && \
 	  $(BIN)/madoguchi --settings $(DEMO_STATE)/terminal-settings.json
 
 # Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py).
