@@ -37,9 +37,17 @@ run: setup
 	  $(PY) installer/dev/wait_for_registry.py $(DEMO_PORT) && \
 	  $(BIN)/madoguchi --settings $(DEMO_STATE)/terminal-settings.json
 
-# Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py).
+# Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py). The Qt
+# tests run in a process of their own, after the rest: Qt's event loop then never runs during the
+# registry, card and printing tests, whatever a widget test left queued.
+QT_TESTS := tests/app tests/ui tests/ui_counter tests/ui_certificates tests/terminal_extra tests/workflows
 test: system setup
+ifeq ($(strip $(PYTEST_ARGS)),)
+	$(PY) -m pytest $(foreach d,$(QT_TESTS),--ignore=$(d))
+	$(PY) -m pytest $(wildcard $(QT_TESTS))
+else
 	$(PY) -m pytest $(PYTEST_ARGS)
+endif
 
 bench: system setup
 	$(PY) -m bench $(BENCH_ARGS)
