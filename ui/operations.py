@@ -157,15 +157,24 @@ class OperationRunner(QObject):
         self._pending += 1
         dispatcher, me = self._dispatcher, weakref.ref(self)
 
+        # The worker must not hold the operation once the outcome is queued: the operation keeps
+        # its parent widget and callbacks alive, and if the last reference went on the worker
+        # thread, a widget would be deleted off the UI thread (a crash in Qt).
+        holder = [operation]
+
         def work() -> None:
+            op = holder.pop()
             try:
-                outcome = _Outcome(operation, epoch, result=operation._call())
+                outcome = _Outcome(op, epoch, result=op._call())
             except Exception as exc:
-                outcome = _Outcome(operation, epoch, error=exc)
+                outcome = _Outcome(op, epoch, error=exc)
+            del op
             dispatcher.outcomes.put((me, outcome))
+            del outcome
             dispatcher.outcome_ready.emit()
 
         self._executor.submit(work)
+        del operation
 
     def _on_outcome(self, outcome: _Outcome) -> None:
         self._pending -= 1

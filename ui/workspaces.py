@@ -73,6 +73,12 @@ def _counter(context: WorkspaceContext) -> QWidget:
     return build_counter_workspace(context)
 
 
+def _approvals(context: WorkspaceContext) -> QWidget:
+    from ui.approvals import build_workspace  # the queue's screen, on login
+
+    return build_workspace(context)
+
+
 def _diagnostics(context: WorkspaceContext) -> QWidget:
     if context.diagnostics is None:
         return PlaceholderWorkspace(translate("Workspace", "診断"))
@@ -87,7 +93,7 @@ WORKSPACES: Final[tuple[WorkspaceSpec, ...]] = (
     WorkspaceSpec("card_desk", str(QT_TRANSLATE_NOOP("Workspace", "カード交付")), Qt.Key.Key_F3,
                   _placeholder("カード交付")),
     WorkspaceSpec("approvals", str(QT_TRANSLATE_NOOP("Workspace", "承認")), Qt.Key.Key_F4,
-                  _placeholder("承認")),
+                  _approvals),
     WorkspaceSpec("diagnostics", str(QT_TRANSLATE_NOOP("Workspace", "診断")), Qt.Key.Key_F5,
                   _diagnostics),
 )

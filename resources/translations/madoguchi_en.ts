@@ -6,97 +6,97 @@
     <message>
         <location filename="../../ui/approvals/workspace.py" line="48"/>
         <source>証明書の発行</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate issue</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="49"/>
         <source>住民名簿の出力</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident list export</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="79"/>
+        <location filename="../../ui/approvals/workspace.py" line="78"/>
         <source>依頼日時</source>
-        <translation type="unfinished"></translation>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/workspace.py" line="78"/>
+        <source>依頼者</source>
+        <translation>Requested by</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="79"/>
-        <source>依頼者</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals/workspace.py" line="80"/>
         <source>端末</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/workspace.py" line="79"/>
+        <source>作業</source>
+        <translation>Job</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="80"/>
-        <source>作業</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals/workspace.py" line="81"/>
         <source>件数</source>
-        <translation type="unfinished"></translation>
+        <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="81"/>
+        <location filename="../../ui/approvals/workspace.py" line="80"/>
         <source>目的</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/workspace.py" line="92"/>
+        <source>承認(&amp;A)</source>
+        <translation>&amp;Approve</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="93"/>
-        <source>承認(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <source>却下(&amp;D)…</source>
+        <translation>&amp;Decline…</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="94"/>
-        <source>却下(&amp;D)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals/workspace.py" line="95"/>
         <source>更新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="99"/>
+        <location filename="../../ui/approvals/workspace.py" line="98"/>
         <source>承認待ちの依頼（全端末）</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests awaiting approval (all terminals)</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="130"/>
+        <location filename="../../ui/approvals/workspace.py" line="129"/>
         <source>住基システムに接続されていません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Not connected to the resident registry.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/approvals/workspace.py" line="145"/>
+        <source>承認待ち %1件</source>
+        <translation>%1 awaiting approval</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="146"/>
-        <source>承認待ち %1件</source>
-        <translation type="unfinished"></translation>
+        <source>承認待ちの依頼はありません。</source>
+        <translation>No requests awaiting approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="147"/>
-        <source>承認待ちの依頼はありません。</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/approvals/workspace.py" line="208"/>
+        <source>却下</source>
+        <translation>Decline</translation>
     </message>
     <message>
         <location filename="../../ui/approvals/workspace.py" line="209"/>
-        <source>却下</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/approvals/workspace.py" line="210"/>
         <source>却下の理由を入力してください。依頼した職員に伝わります。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reason for declining. The requesting clerk will see it.</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="230"/>
+        <location filename="../../ui/approvals/workspace.py" line="229"/>
         <source>依頼 %1 を承認しました。</source>
-        <translation type="unfinished"></translation>
+        <translation>Request %1 approved.</translation>
     </message>
     <message>
-        <location filename="../../ui/approvals/workspace.py" line="233"/>
+        <location filename="../../ui/approvals/workspace.py" line="232"/>
         <source>依頼 %1 を却下しました。</source>
-        <translation type="unfinished"></translation>
+        <translation>Request %1 declined.</translation>
     </message>
 </context>
 <context>
@@ -104,563 +104,563 @@
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="80"/>
         <source>発行(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Issue</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="81"/>
         <source>印刷(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="82"/>
         <source>再交付(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reissue…</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="83"/>
         <source>PDFに保存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="84"/>
         <source>新しい請求(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New request</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="124"/>
         <source>プリンタ</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="140"/>
         <source>PDF（メモリ内・試験用）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/desk_view.py" line="197"/>
-        <source>%1&#x3000;証明書番号 %2&#x3000;%3通&#x3000;手数料 %4円</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/certificates/desk_view.py" line="204"/>
-        <source>証明書のフォントにない文字があるため印刷できません。外字の登録か代替文字を確認してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (in memory, for tests)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/desk_view.py" line="208"/>
+        <source>%1&#x3000;証明書番号 %2&#x3000;%3通&#x3000;手数料 %4円</source>
+        <translation>%1  Serial %2  %3 copies  Fee ¥%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificates/desk_view.py" line="215"/>
+        <source>証明書のフォントにない文字があるため印刷できません。外字の登録か代替文字を確認してください。</source>
+        <translation>Cannot print: the certificate font lacks some characters. Register the gaiji or confirm a substitute character.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/certificates/desk_view.py" line="219"/>
         <source>プレビューを表示できないため印刷できません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot print: the preview cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/desk_view.py" line="343"/>
+        <location filename="../../ui/certificates/desk_view.py" line="253"/>
         <source>（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）</source>
-        <translation type="unfinished"></translation>
+        <translation> (the configured paper tray cannot be selected; the printer's default tray was used)</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/desk_view.py" line="346"/>
+        <location filename="../../ui/certificates/desk_view.py" line="256"/>
         <source>プリンタを開けませんでした。</source>
-        <translation type="unfinished"></translation>
+        <translation>The printer could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/desk_view.py" line="348"/>
+        <location filename="../../ui/certificates/desk_view.py" line="258"/>
         <source>%1枚印刷しました。</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed %1 sheet(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/desk_view.py" line="356"/>
+        <location filename="../../ui/certificates/desk_view.py" line="266"/>
         <source>再交付</source>
-        <translation type="unfinished"></translation>
+        <translation>Reissue</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/desk_view.py" line="357"/>
+        <location filename="../../ui/certificates/desk_view.py" line="267"/>
         <source>書き損じ・印刷不良の理由を入力してください。発行済みの証明書番号は無効になります。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter why the print was spoiled. The issued serial number will be voided.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="76"/>
         <source>管理責任者の承認</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor approval</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="77"/>
         <source>件数が多いため、発行には管理責任者の承認が必要です。</source>
-        <translation type="unfinished"></translation>
+        <translation>This many documents need a supervisor's approval before they are issued.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="79"/>
         <source>件数: %1通</source>
-        <translation type="unfinished"></translation>
+        <translation>Documents: %1</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="85"/>
         <source>例: 法務局への一括提出</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. bulk submission to the Legal Affairs Bureau</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="87"/>
         <source>この端末で承認を受ける</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve on this terminal</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="94"/>
         <source>承認して発行(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Approve and issue</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="97"/>
         <source>管理責任者の職員ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor's staff ID</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="98"/>
         <source>パスワード</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="101"/>
         <source>承認を依頼する（管理責任者の承認画面へ）</source>
-        <translation type="unfinished"></translation>
+        <translation>Request approval (to the supervisors' approval workspace)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="102"/>
         <source>承認を依頼(&amp;Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;quest approval</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="115"/>
         <source>やめる</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="117"/>
         <source>目的</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="154"/>
         <source>依頼を取り下げて戻る</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw and go back</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="155"/>
         <source>依頼番号 %1: 管理責任者の承認を待っています…</source>
-        <translation type="unfinished"></translation>
+        <translation>Request %1: waiting for a supervisor's approval…</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="160"/>
         <source>承認されませんでした。理由: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not approved. Reason: %1</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/dialogs.py" line="164"/>
         <source>承認の受け取りに失敗しました。もう一度依頼してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>The approval could not be collected. Please request it again.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="17"/>
         <source>住民票の写し（世帯連記式）</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy of residence record (household)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="18"/>
         <source>住民票の写し（個人票）</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy of residence record (individual)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="19"/>
         <source>除票の写し</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy of removed residence record</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="20"/>
         <source>住民票記載事項証明書</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificate of residence record entries</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="21"/>
         <source>転出証明書</source>
-        <translation type="unfinished"></translation>
+        <translation>Moving-out certificate</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="22"/>
         <source>住民票コード通知書</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident code notice</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="25"/>
         <source>続柄</source>
-        <translation type="unfinished"></translation>
+        <translation>Relationship</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="26"/>
         <source>世帯主</source>
-        <translation type="unfinished"></translation>
+        <translation>Head of household</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="27"/>
         <source>住民となった年月日</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of becoming a resident</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="28"/>
         <source>住所を定めた年月日</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of settling at the address</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="29"/>
         <source>前住所</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous address</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="30"/>
         <source>記載事由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the entry</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="31"/>
         <source>旧氏</source>
-        <translation type="unfinished"></translation>
+        <translation>Former surname</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="32"/>
         <source>通称</source>
-        <translation type="unfinished"></translation>
+        <translation>Alias</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="33"/>
         <source>外国人住民の記載事項</source>
-        <translation type="unfinished"></translation>
+        <translation>Foreign resident items</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="34"/>
         <source>本籍・筆頭者</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered domicile and head</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="35"/>
         <source>個人番号</source>
-        <translation type="unfinished">Individual number</translation>
+        <translation>Individual number</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="36"/>
         <source>住民票コード</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident code</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="39"/>
         <source>本人</source>
-        <translation type="unfinished"></translation>
+        <translation>The person</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="40"/>
         <source>同一世帯の者</source>
-        <translation type="unfinished"></translation>
+        <translation>Member of the same household</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="41"/>
         <source>代理人（委任状）</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent (power of attorney)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="42"/>
         <source>第三者</source>
-        <translation type="unfinished"></translation>
+        <translation>Third party</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="43"/>
         <source>公用請求</source>
-        <translation type="unfinished"></translation>
+        <translation>Public office</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="44"/>
         <source>職務上請求</source>
-        <translation type="unfinished"></translation>
+        <translation>Licensed professional</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="47"/>
         <source>証明書の種類を選んでください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the kind of certificate.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="48"/>
         <source>対象者の宛名番号か世帯番号を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the persons' resident IDs or a household number.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="49"/>
         <source>宛名番号と世帯番号のどちらか一方だけを入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter either resident IDs or a household number, not both.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="50"/>
         <source>宛名番号は10桁の数字です。</source>
-        <translation type="unfinished"></translation>
+        <translation>A resident ID has 10 digits.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="51"/>
         <source>一度に指定できるのは200人までです。</source>
-        <translation type="unfinished"></translation>
+        <translation>At most 200 persons at a time.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="52"/>
         <source>世帯番号は10桁の数字です。</source>
-        <translation type="unfinished"></translation>
+        <translation>A household number has 10 digits.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="53"/>
         <source>転出証明書は異動届の番号（32文字）から作成します。</source>
-        <translation type="unfinished"></translation>
+        <translation>A moving-out certificate is made from the move notification's number (32 characters).</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="54"/>
         <source>指定できない記載事項があります。</source>
-        <translation type="unfinished"></translation>
+        <translation>Some of the items cannot be requested.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="55"/>
         <source>通数は1〜50です。</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies: 1 to 50.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="56"/>
         <source>請求者の種別を選んでください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the type of requester.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="57"/>
         <source>請求者の宛名番号（10桁）を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the requester's resident ID (10 digits).</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="58"/>
         <source>請求者の氏名を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the requester's name.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="59"/>
         <source>代理人の請求には委任状の確認が必要です。</source>
-        <translation type="unfinished"></translation>
+        <translation>An agent's request needs the power of attorney checked.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="60"/>
         <source>第三者の請求には正当な理由（利用目的）が必要です。</source>
-        <translation type="unfinished"></translation>
+        <translation>A third party's request needs a legitimate interest (purpose).</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="61"/>
         <source>請求する機関の名称を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the name of the requesting office.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="62"/>
         <source>資格の種類を選んでください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the profession.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="63"/>
         <source>登録番号を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the registration number.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="64"/>
         <source>理由を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a reason.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="65"/>
         <source>目的を入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the purpose.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="66"/>
         <source>管理責任者の職員IDを入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the supervisor's staff ID.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="67"/>
         <source>管理責任者のパスワードを入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the supervisor's password.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="68"/>
         <source>200文字以内で入力してください。</source>
-        <translation type="unfinished"></translation>
+        <translation>Use at most 200 characters.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="73"/>
         <source>件数が多いため、管理責任者の承認が必要です。</source>
-        <translation type="unfinished"></translation>
+        <translation>This many documents need a supervisor's approval.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="74"/>
         <source>承認が使えません（使用済み・期限切れ・内容の違い）。もう一度承認を受けてください。</source>
-        <translation type="unfinished"></translation>
+        <translation>The approval cannot be used (already used, expired or for another job). Please get approval again.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="75"/>
         <source>職員IDまたはパスワードが違います。</source>
-        <translation type="unfinished">Wrong staff ID or password.</translation>
+        <translation>Wrong staff ID or password.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="76"/>
         <source>このアカウントはロックされています。</source>
-        <translation type="unfinished"></translation>
+        <translation>This account is locked.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="77"/>
         <source>自分の作業を自分で承認することはできません。</source>
-        <translation type="unfinished"></translation>
+        <translation>You cannot approve your own job.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="78"/>
         <source>この操作の権限がありません。</source>
-        <translation type="unfinished"></translation>
+        <translation>You are not permitted to do this.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="79"/>
         <source>本籍・筆頭者、個人番号、住民票コードは本人または同一世帯の方の請求にしか記載できません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered domicile, individual number and resident code are only for the person or a member of the same household.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="80"/>
         <source>支援措置（処理停止）のため、本人以外には発行できません。</source>
-        <translation type="unfinished"></translation>
+        <translation>Under a support measure (processing stop): only the person may be issued certificates.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="81"/>
         <source>請求者と対象者の関係が請求の種別と合いません。</source>
-        <translation type="unfinished"></translation>
+        <translation>The requester's relation to the persons does not match the type of request.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="82"/>
         <source>この証明書は既に無効にされています。</source>
-        <translation type="unfinished"></translation>
+        <translation>This certificate has already been voided.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="83"/>
         <source>この依頼は既に処理されています。</source>
-        <translation type="unfinished"></translation>
+        <translation>This request has already been decided.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="84"/>
         <source>指定された承認の依頼が見つかりません。</source>
-        <translation type="unfinished"></translation>
+        <translation>The approval request was not found.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="85"/>
         <source>住基システムに接続できません。もう一度実行してください（二重には発行されません）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the resident registry. Try again (nothing is issued twice).</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/labels.py" line="86"/>
         <source>セッションが終了しました。もう一度ログインしてください。</source>
-        <translation type="unfinished">The session has ended. Please log in again.</translation>
+        <translation>The session has ended. Please log in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/labels.py" line="107"/>
+        <location filename="../../ui/certificates/labels.py" line="111"/>
         <source>処理できませんでした。</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not be processed.</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="53"/>
         <source>宛名番号（複数は空白で区切る）</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident IDs (separated by spaces)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="55"/>
         <source>世帯全員のときは世帯番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household number, for the whole household</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="58"/>
         <source>転出の異動届の番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of the moving-out notification</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="62"/>
         <source>記載事項（指定がなければ本人・世帯は標準の項目）</source>
-        <translation type="unfinished"></translation>
+        <translation>Items (none chosen: the standard items for the person or household)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="76"/>
         <source>委任状を確認した</source>
-        <translation type="unfinished"></translation>
+        <translation>Power of attorney checked</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="88"/>
         <source>証明書の種類</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind of certificate</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="89"/>
         <source>対象者（宛名番号）</source>
-        <translation type="unfinished"></translation>
+        <translation>Persons (resident IDs)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="90"/>
         <source>世帯番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Household number</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="91"/>
         <source>異動届の番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Move notification number</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="92"/>
         <source>通数</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="93"/>
         <source>請求者</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="94"/>
         <source>請求者の宛名番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester's resident ID</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="95"/>
         <source>請求者の氏名</source>
-        <translation type="unfinished"></translation>
+        <translation>Requester's name</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="97"/>
         <source>請求の理由（利用目的）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the request (purpose)</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="98"/>
         <source>請求機関</source>
-        <translation type="unfinished"></translation>
+        <translation>Requesting office</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="99"/>
         <source>資格</source>
-        <translation type="unfinished"></translation>
+        <translation>Profession</translation>
     </message>
     <message>
         <location filename="../../ui/certificates/order_form.py" line="100"/>
         <source>登録番号</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration number</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/preview.py" line="43"/>
-        <location filename="../../ui/certificates/preview.py" line="101"/>
+        <location filename="../../ui/certificates/preview.py" line="47"/>
+        <location filename="../../ui/certificates/preview.py" line="106"/>
         <source>発行するとここに印刷プレビューが表示されます。</source>
-        <translation type="unfinished"></translation>
+        <translation>The print preview appears here once issued.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/preview.py" line="71"/>
+        <location filename="../../ui/certificates/preview.py" line="79"/>
         <source>この端末には PDF プレビュー（QtPdf）がありません。印刷できません。</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal has no PDF preview (QtPdf). Printing is not possible.</translation>
     </message>
     <message>
-        <location filename="../../ui/certificates/preview.py" line="83"/>
+        <location filename="../../ui/certificates/preview.py" line="89"/>
         <source>証明書を表示できませんでした。</source>
-        <translation type="unfinished"></translation>
+        <translation>The certificate could not be shown.</translation>
     </message>
 </context>
 <context>
