@@ -3,14 +3,12 @@ households it changes, with every rule that needs the register applied.
 
 Each kind is expressed through one model: listed persons get a new state and a destination
 household; members named under `remaining` get a new 続柄; then every household the move
-touches is rebuilt as it will stand after the commit and checked as a whole (one head, 続柄
-that fit the head, one address). So the household rules hold for every kind alike.
+touches is rebuilt as it will stand (registry.moves.households) and checked as a whole.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,13 +20,22 @@ from app.domain.errors import DomainError
 from app.domain.move_dates import check_dates
 from app.domain.move_fields import label
 from app.domain.move_kinds import RESIDENCE_FIELDS, Group
-from app.domain.relationships import HEAD, Member, check_household
+from app.domain.relationships import HEAD
 from registry.config import Settings
-from registry.moves import records
+from registry.moves import records, transfer
+from registry.moves.households import rebuild
 from registry.moves.loader import Current, RegisterReader
 from registry.moves.plan import NEW_HOUSEHOLD, HouseholdPlan, PersonPlan, Plan, household_key
 from registry.moves.records import State
 from registry.moves.request import MoveRequest, PersonInput, RemainingInput
+from registry.moves.subjects import (
+    HouseholdView,
+    Planned,
+    Subject,
+    Warning,
+    household_id,
+    same_record,
+)
 from registry.repositories import numbers
 from registry.repositories.actor import Actor
 
@@ -38,64 +45,6 @@ DEFAULT_MODES = {
     "setainushi_henko": "same",
     "setai_kosei_henko": "same",
 }
-# What is compared to decide that a listed person's record really changes.
-_BOOKKEEPING = frozenset(
-    {"change_reason", "change_date", "notified_on", "late_notification", "late_reason"}
-)
-
-
-@dataclass(frozen=True)
-class Warning:
-    code: str
-    message: str
-    field: str | None = None
-
-
-@dataclass
-class Subject:
-    path: str  # where the person stands in the request, for errors
-    ref: str
-    current: Current | None
-    state: State
-    household: str
-    resident_code: str | None = None
-    individual_number: str | None = None
-    returning: bool = False
-
-    @property
-    def before(self) -> State | None:
-        return records.of_version(self.current.version) if self.current else None
-
-    @property
-    def resident_after(self) -> bool:
-        return self.state["removed_on"] is None
-
-
-@dataclass(frozen=True)
-class MemberView:
-    ref: str
-    atena_number: str | None
-    name: str
-    relationship: str
-
-
-@dataclass
-class HouseholdView:
-    key: str
-    household_number: str | None
-    version: int | None
-    before: list[MemberView]
-    after: list[MemberView]
-
-
-@dataclass
-class Planned:
-    plan: Plan
-    subjects: list[Subject]
-    households: list[HouseholdView]
-    warnings: list[Warning] = field(default_factory=list)
-
-
 class Planner:
     def __init__(self, session: Session, settings: Settings, actor: Actor, today: date) -> None:
         self.session = session
@@ -128,14 +77,14 @@ class Planner:
         subjects = [self._subject(p) for p in req.persons]
         listed = {s.ref for s in subjects}
         remaining = [self._remaining(r, listed) for r in req.remaining]
-        households = self._households(subjects, remaining) if kind.group is not Group.RECORD else []
-        everyone = [s for s in subjects + remaining if not _same_record(s.before, s.state)]
+        households = rebuild(self, subjects, remaining) if kind.group is not Group.RECORD else []
+        everyone = [s for s in subjects + remaining if not same_record(s.before, s.state)]
         plan = Plan(
             kind=kind.code,
             persons=[self._person_plan(s) for s in everyone],
             households=[self._household_plan(h) for h in households],
             transfer_notice_ids=[p.transfer_notice_id for p in req.persons if p.transfer_notice_id],
-            certificates=self._certificates(subjects),
+            certificates=transfer.certificates(self, self.settings, subjects),
         )
         return Planned(plan, everyone, households, self.warnings)
 
@@ -212,7 +161,7 @@ class Planner:
             self._record_change(subject, p)
         # A 世帯主変更 restates every member's 続柄, including those that stay the same.
         restating = self.req.kind.code == "setainushi_henko"
-        if group is not Group.DEPARTURE and not restating and _same_record(subject.before, subject.state):
+        if group is not Group.DEPARTURE and not restating and same_record(subject.before, subject.state):
             raise DomainError("no_change", "この方の記載は何も変わりません。", field=p.path)
         return subject
 
@@ -270,7 +219,7 @@ class Planner:
             address_detail=detail,
             building=building,
             previous_address=previous,
-            household_id=_household_id(self.dest_key),
+            household_id=household_id(self.dest_key),
         )
         if existing is None:
             self._new += 1
@@ -358,7 +307,7 @@ class Planner:
         previous = content.pop("previous_address")
         for key in ("head_name", "relationship_before"):
             content.pop(key, None)
-        values = {**records_values(content), "relationship": p.values["relationship"]}
+        values = {**transfer.records_values(content), "relationship": p.values["relationship"]}
         return values, notice.resident_code, number, previous
 
     def _possible_duplicate(self, state: State, path: str) -> None:
@@ -410,7 +359,7 @@ class Planner:
     def _join(self, s: Subject, key: str, relationship: str) -> None:
         s.household = key
         s.state.update(
-            household_id=_household_id(key), relationship=relationship, is_head=relationship == HEAD
+            household_id=household_id(key), relationship=relationship, is_head=relationship == HEAD
         )
 
     def _record_change(self, s: Subject, p: PersonInput) -> None:
@@ -448,89 +397,6 @@ class Planner:
         }
         return Subject(r.path, r.id, current, state, household_key(current.version.household_id))
 
-    # --- households as they will stand ------------------------------------------------------
-
-    def _households(self, subjects: list[Subject], remaining: list[Subject]) -> list[HouseholdView]:
-        affected: dict[str, None] = {}
-        for s in subjects:
-            if s.current is not None and s.current.resident:
-                affected[household_key(s.current.version.household_id)] = None
-            if s.resident_after:
-                affected[s.household] = None
-        for r in remaining:
-            if r.household not in affected:
-                raise DomainError(
-                    "not_in_affected_household",
-                    "残る世帯員の指定は、この届出で変わる世帯の方だけです。",
-                    field=f"{r.path}.id",
-                )
-        changed = {s.current.person.id: s for s in subjects + remaining if s.current is not None}
-        views = [self._rebuild(key, subjects + remaining, changed) for key in affected]
-        if self.req.kind.code == "setainushi_henko":
-            self._check_head_change(subjects, views)
-        return views
-
-    def _rebuild(self, key: str, movers: list[Subject], changed: dict[int, Subject]) -> HouseholdView:
-        base = [] if key == NEW_HOUSEHOLD else self.read.members(int(key[3:]))
-        number = None if key == NEW_HOUSEHOLD else self.read.household(int(key[3:])).household_number
-        version = None if key == NEW_HOUSEHOLD else self.read.household(int(key[3:])).version
-        after: list[tuple[str, str | None, State]] = [
-            (c.person.atena_number, c.person.atena_number, records.of_version(c.version))
-            for c in base
-            if c.person.id not in changed
-        ]
-        after += [
-            (s.path, s.current.person.atena_number if s.current else None, s.state)
-            for s in movers
-            if s.resident_after and s.household == key
-        ]
-        name = f"世帯（世帯番号 {number}）" if number else "新しい世帯"
-        addresses = {records.address_of(state) for _, _, state in after}
-        if len(addresses) > 1:
-            culprit = next((ref for ref, _, _ in after if ref.startswith("persons")), after[0][0])
-            raise DomainError(
-                "household_address_mismatch",
-                f"{name}の世帯員の住所が一致しません。世帯の一部の方の転居は、新しい世帯か転居先の世帯を指定してください。",
-                field=culprit,
-            )
-        check_household(
-            (Member(ref, state["relationship"], state["birth_date"]) for ref, _, state in after), name
-        )
-        before_heads = [c.person.id for c in base if c.version.is_head]
-        after_heads = [s.current.person.id if s.current else None for s in movers
-                       if s.resident_after and s.household == key and s.state["is_head"]]
-        after_heads += [c.person.id for c in base if c.person.id not in changed and c.version.is_head]
-        if base and before_heads != after_heads:
-            for s in movers:
-                if s.path.startswith("remaining") and s.household == key:
-                    s.state["change_reason"] = "世帯主変更"
-        if base and not after:
-            self.warn("household_dissolved", f"{name}には世帯員がいなくなります。")
-        return HouseholdView(
-            key, number, version,
-            before=[_view(c.person.atena_number, c.person.atena_number, records.of_version(c.version)) for c in base],
-            after=[_view(ref, atena, state) for ref, atena, state in after],
-        )
-
-    def _check_head_change(self, subjects: list[Subject], views: list[HouseholdView]) -> None:
-        if len(views) != 1:
-            raise DomainError(
-                "household_mismatch", "世帯主変更は一つの世帯の世帯員について届け出てください。", field="persons"
-            )
-        view = views[0]
-        listed = {s.ref for s in subjects}
-        missing = [m for m in view.before if m.atena_number not in listed]
-        if missing:
-            raise DomainError(
-                "household_members_incomplete",
-                "世帯主変更では世帯員全員の続柄を入力してください。",
-                field="persons",
-            )
-        old_head = next((m.atena_number for m in view.before if m.relationship == HEAD), None)
-        new_head = next((s.ref for s in subjects if s.state["is_head"]), None)
-        if old_head == new_head:
-            raise DomainError("head_unchanged", "世帯主が変わっていません。", field="persons")
-
     # --- the plan -----------------------------------------------------------------------------
 
     def _person_plan(self, s: Subject) -> PersonPlan:
@@ -553,76 +419,3 @@ class Planner:
         if view.key == NEW_HOUSEHOLD:
             return HouseholdPlan(view.key, None, None, created_on=self.req.move_date)
         return HouseholdPlan(view.key, int(view.key[3:]), view.version)
-
-    def _certificates(self, subjects: list[Subject]) -> list[dict[str, Any]]:
-        """The content of a 転出証明書 for each person of a 転出 (住基法施行令 §23)."""
-        if self.req.kind.code != "tenshutsu":
-            return []
-        out = []
-        for s in subjects:
-            assert s.current is not None
-            before = s.before
-            assert before is not None
-            head = next(
-                (c for c in self.read.members(before["household_id"]) if c.version.is_head), None
-            )
-            out.append({
-                "ref": s.ref,
-                "resident_code": s.current.person.resident_code,
-                "family_name": before["family_name"],
-                "given_name": before["given_name"],
-                "family_name_kana": before["family_name_kana"],
-                "given_name_kana": before["given_name_kana"],
-                "birth_date": before["birth_date"].isoformat(),
-                "sex": before["sex"],
-                "resident_type": before["resident_type"],
-                "is_head": before["is_head"],
-                "head_name": f"{head.version.family_name}\u3000{head.version.given_name}" if head else None,
-                "relationship": before["relationship"],
-                "address": self.full_address(before),
-                "became_resident_on": before["became_resident_on"].isoformat(),
-                "moved_out_to": self.req.moved_out_to,
-                "planned_move_date": self.req.move_date.isoformat(),
-                "honseki": before["honseki"],
-                "hittosha": before["hittosha"],
-                "nationality": before["nationality"],
-                "article_30_45": before["article_30_45"],
-                "residence_status": before["residence_status"],
-                "residence_expiry": before["residence_expiry"].isoformat() if before["residence_expiry"] else None,
-                "residence_card_number": before["residence_card_number"],
-                "alias_name": before["alias_name"],
-                "municipality_code": self.settings.municipality.code,
-                "municipality": f"{self.settings.municipality.prefecture}{self.settings.municipality.city}",
-            })
-        return out
-
-
-# Items of a received 転出証明書情報 that become items of the new record.
-TRANSFER_ITEMS = (
-    "family_name", "given_name", "family_name_kana", "given_name_kana", "birth_date", "sex",
-    "resident_type", "honseki", "hittosha", "old_surname", "old_surname_kana",
-    "old_surname_romaji", "nationality", "article_30_45", "residence_status",
-    "residence_expiry", "residence_card_number", "alias_name", "alias_name_kana",
-)
-
-
-def records_values(content: dict[str, Any]) -> dict[str, Any]:
-    out = {k: content.get(k) for k in TRANSFER_ITEMS}
-    for key in ("birth_date", "residence_expiry"):
-        if out[key]:
-            out[key] = date.fromisoformat(out[key])
-    return out
-
-
-def _household_id(key: str) -> int | None:
-    return None if key == NEW_HOUSEHOLD else int(key[3:])
-
-
-def _same_record(before: State | None, after: State) -> bool:
-    if before is None:
-        return False
-    return all(before[k] == after[k] for k in after if k not in _BOOKKEEPING)
-
-
-def _view(ref: str, atena: str | None, state: State) -> MemberView:
-    return MemberView(ref, atena, f"{state['family_name']}\u3000{state['given_name']}", state["relationship"])

@@ -21,8 +21,8 @@ from registry.config import Municipality
 from registry.moves import records
 from registry.moves.loader import RegisterReader
 from registry.moves.plan import NEW_HOUSEHOLD, PersonPlan
-from registry.moves.planner import HouseholdView, Planned, Subject
 from registry.moves.request import MoveRequest
+from registry.moves.subjects import HouseholdView, Planned, Subject
 
 # Labels of the RecordState paths the diff may name.
 _PATH_LABELS = {

@@ -29,7 +29,7 @@ from registry.audit.writer import Event, write
 from registry.config import Settings
 from registry.models import TransferNotice
 from registry.models.base import utcnow
-from registry.moves.planner import TRANSFER_ITEMS
+from registry.moves.transfer import TRANSFER_ITEMS
 from registry.repositories import notices
 from registry.repositories import numbers as number_store
 from registry.repositories.actor import Actor
