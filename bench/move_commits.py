@@ -26,7 +26,7 @@ import httpx
 from sqlalchemy import func, select
 
 from app.domain import clock, individual_number, resident_code
-from bench import report
+from bench import register, report
 from registry.api.app import create_app
 from registry.config import load_settings
 from registry.db import make_engine
@@ -34,7 +34,7 @@ from registry.models import Person, PersonVersion, Town
 from registry.moves import service
 from registry.repositories.actor import Actor
 from tests.support.pgcluster import PgCluster
-from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.registry_process import RegistryProcess
 
 CLIENTS = 20
 # PostgreSQL takes writers in parallel, so the service runs one worker process per core;
@@ -201,17 +201,8 @@ def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, A
 
 
 def _one(size: int, backend: str, commits: int, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
-    state = work / f"{backend}-{size}"
-    shutil.rmtree(state, ignore_errors=True)
-    if backend == "sqlite":
-        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
-    else:
-        assert cluster is not None
-        db_url = cluster.create_database(f"moves_{size}")
-    run_cli(state, db_url, "init")
-    t0 = time.perf_counter()
-    run_cli(state, db_url, "seed", "--residents", str(size), "--seed", "1")
-    print(f"[{backend} {size:,}] seeded in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    fresh = register.fresh(work, backend, size, cluster, f"moves_{size}")
+    state, db_url = fresh.state, fresh.db_url
     server = RegistryProcess(state=state, db_url=db_url, workers=WORKERS[backend])
     server.start()
     app = create_app(load_settings(state, db_url), background_jobs=False)

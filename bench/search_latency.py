@@ -23,12 +23,12 @@ import jaconv
 from sqlalchemy import select
 
 from app.domain.search_rule import SearchCriteria
-from bench import report
+from bench import register, report
 from registry.db import make_engine
 from registry.models import Person, PersonVersion, Town
 from registry.repositories.search import statement
 from tests.support.pgcluster import PgCluster
-from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.registry_process import RegistryProcess
 
 PREFIXES = ("大阪府", "寝屋川市")
 WARMUP = 30
@@ -146,18 +146,8 @@ def _measure(server: RegistryProcess, plain: PlainSql, samples: list[Sample], ki
 
 
 def _one(size: int, backend: str, queries: int, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
-    state = work / f"{backend}-{size}"
-    shutil.rmtree(state, ignore_errors=True)
-    if backend == "sqlite":
-        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
-    else:
-        assert cluster is not None
-        db_url = cluster.create_database(f"bench_{size}")
-    run_cli(state, db_url, "init")
-    t0 = time.perf_counter()
-    run_cli(state, db_url, "seed", "--residents", str(size), "--seed", "1")
-    seed_s = time.perf_counter() - t0
-    print(f"[{backend} {size:,}] seeded in {seed_s:.0f} s", file=sys.stderr)
+    fresh = register.fresh(work, backend, size, cluster, f"bench_{size}")
+    state, db_url, seed_s = fresh.state, fresh.db_url, fresh.seed_seconds
     samples = _samples(db_url, queries, seed=size)
     server = RegistryProcess(state=state, db_url=db_url)
     server.start()
