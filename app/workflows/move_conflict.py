@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
+from app.domain.record_diff import differences
 from app.registry_api import Household, MoveReview, ResidentRecord
 from app.registry_client import RegistryError
 
@@ -25,61 +26,13 @@ class ConflictChange:
     now: str | None
 
 
-# Record paths the API's item labels do not name; the address parts are said by address.full.
-RECORD_LABELS: Final[dict[str, str]] = {
-    "name.family_name": "氏",
-    "name.given_name": "名",
-    "name.family_name_kana": "氏（フリガナ）",
-    "name.given_name_kana": "名（フリガナ）",
-    "name.alias_name": "通称",
-    "name.alias_name_kana": "通称（フリガナ）",
-    "address.full": "住所",
-    "household_number": "世帯番号",
-    "is_head": "世帯主",
-    "removed_on": "消除日",
-    "removal_reason": "消除事由",
-    "became_resident_on": "住民となった日",
-    "became_resident_notified_on": "住民となった届出日",
-    "address_set_on": "住所を定めた日",
-    "address_set_notified_on": "住所を定めた届出日",
-    "processing_stop": "処理停止",
-}
-_SKIP: Final = frozenset({"address.postal_code", "address.town_code", "address.town_name",
-                          "address.detail", "address.building"})
 MEMBERS: Final = "世帯員"
 GONE: Final = "（記録が見つかりません）"
 
 
-def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, Mapping):
-        out: dict[str, Any] = {}
-        for key, item in value.items():
-            out.update(flatten(item, f"{prefix}{key}."))
-        return out
-    return {prefix[:-1]: value}
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    return str(value)
-
-
-def label_of(path: str, labels: Mapping[str, str]) -> str:
-    return RECORD_LABELS.get(path) or labels.get(path.rsplit(".", 1)[-1], path)
-
-
 def record_changes(who: str, before: Mapping[str, Any], now: Mapping[str, Any],
                    labels: Mapping[str, str]) -> list[ConflictChange]:
-    old, new = flatten(before), flatten(now)
-    paths = list(old) + [p for p in new if p not in old]
-    return [
-        ConflictChange(who, label_of(path, labels), _text(old.get(path)), _text(new.get(path)))
-        for path in paths
-        if path not in _SKIP and old.get(path) != new.get(path)
-    ]
+    return [ConflictChange(who, d.label, d.before, d.after) for d in differences(before, now, labels)]
 
 
 def _household_changes(number: str, before: dict[str | None, tuple[str, str]],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from app.domain.move_fields import LABELS
+from app.domain.record_diff import differences
 from registry.api.move_schemas import (
     FieldChange,
     HouseholdChange,
@@ -23,29 +23,6 @@ from registry.moves.loader import RegisterReader
 from registry.moves.plan import NEW_HOUSEHOLD, PersonPlan
 from registry.moves.request import MoveRequest
 from registry.moves.subjects import HouseholdView, Planned, Subject
-
-# Labels of the RecordState paths the diff may name.
-_PATH_LABELS = {
-    **LABELS,
-    "name.family_name": "氏",
-    "name.given_name": "名",
-    "name.family_name_kana": "氏（フリガナ）",
-    "name.given_name_kana": "名（フリガナ）",
-    "name.alias_name": "通称",
-    "name.alias_name_kana": "通称（フリガナ）",
-    "address.full": "住所",
-    "is_head": "世帯主",
-    "removed_on": "消除日",
-    "removal_reason": "消除事由",
-    "became_resident_on": "住民となった日",
-    "became_resident_notified_on": "住民となった届出日",
-    "address_set_on": "住所を定めた日",
-    "address_set_notified_on": "住所を定めた届出日",
-    "processing_stop": "処理停止",
-}
-# Parts of an address the diff leaves to address.full, which says it in one line.
-_SKIP = {"address.postal_code", "address.town_code", "address.town_name", "address.detail",
-         "address.building"}
 
 
 def build(
@@ -123,39 +100,11 @@ def _person(
     )
 
 
-def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        out: dict[str, Any] = {}
-        for k, v in value.items():
-            out.update(_flatten(v, f"{prefix}{k}."))
-        return out
-    return {prefix[:-1]: value}
-
-
-def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return "はい" if value else "いいえ"
-    return str(value)
-
-
 def _diff(before: RecordState | None, after: RecordState) -> list[FieldChange]:
-    old = _flatten(before.model_dump(mode="json")) if before else {}
-    new = _flatten(after.model_dump(mode="json"))
-    changes = []
-    for path, value in new.items():
-        if path in _SKIP or old.get(path) == value:
-            continue
-        changes.append(
-            FieldChange(
-                field=path,
-                label=_PATH_LABELS.get(path, path),
-                before=_text(old.get(path)),
-                after=_text(value),
-            )
-        )
-    return changes
+    return [
+        FieldChange(field=d.path, label=d.label, before=d.before, after=d.after)
+        for d in differences(before.model_dump(mode="json") if before else None, after.model_dump(mode="json"))
+    ]
 
 
 def _household(h: HouseholdView) -> HouseholdChange:

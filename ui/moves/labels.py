@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from ui.i18n import translate
 
 # Item labels as GET /v1/moves/kinds sends them (app/domain/move_fields.LABELS) and the record
-# paths a conflict names (app/workflows/move_conflict.RECORD_LABELS).
+# paths a conflict names (app/domain/record_diff.RECORD_PATH_LABELS).
 _LABELS: Final = (
     str(QT_TRANSLATE_NOOP("MoveField", "異動の種別")), str(QT_TRANSLATE_NOOP("MoveField", "届出日")),
     str(QT_TRANSLATE_NOOP("MoveField", "異動日")), str(QT_TRANSLATE_NOOP("MoveField", "届出が遅れた理由")),
