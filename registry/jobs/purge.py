@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -93,7 +93,7 @@ def run_once(
     now, today = utcnow(), clock.today()
     totals = [0, 0, 0]
     while True:
-        with lock if lock is not None else _null(), factory.begin() as session:
+        with lock if lock is not None else nullcontext(), factory.begin() as session:
             counts = (
                 purge_drafts(session, now),
                 purge_transfer_notices(session, settings, now, today),
@@ -102,11 +102,6 @@ def run_once(
         totals = [t + c for t, c in zip(totals, counts, strict=True)]
         if counts[0] < BATCH and counts[1] < BATCH:
             return PurgeReport(*totals)
-
-
-class _null(AbstractContextManager[None]):
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 class PeriodicThread(threading.Thread):
