@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from registry.db import make_engine
 from tests.conftest import BACKENDS
 from tests.registry.moves.world import World
-from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.seeded import seeded_registry
 
 MOVE_RESIDENTS = 2500
 
@@ -19,19 +18,6 @@ MOVE_RESIDENTS = 2500
 def world(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[World]:
-    kind = request.param
-    state = tmp_path_factory.mktemp(f"moves-{kind}")
-    if kind == "sqlite":
-        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
-    else:
-        db_url = request.getfixturevalue("pg_cluster").create_database("moves_suite")
-    run_cli(state, db_url, "init")
-    run_cli(state, db_url, "seed", "--residents", str(MOVE_RESIDENTS), "--seed", "11")
-    server = RegistryProcess(state=state, db_url=db_url, env={"MADOGUCHI_SEARCH_LIMIT_PER_HOUR": "1000000"})
-    server.start()
-    engine = make_engine(db_url)
-    try:
+    with seeded_registry(request, tmp_path_factory, "moves_suite", MOVE_RESIDENTS, 11,
+                         env={"MADOGUCHI_SEARCH_LIMIT_PER_HOUR": "1000000"}) as (server, engine):
         yield World(server, engine)
-    finally:
-        engine.dispose()
-        server.stop()

@@ -16,11 +16,10 @@ import httpx
 import pytest
 from sqlalchemy import func, select, text
 
-from registry.db import make_engine
 from registry.models import Move, OutboundNotice, Person, PersonVersion
 from tests.conftest import BACKENDS
 from tests.registry.moves.world import Member, World
-from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.seeded import seeded_registry
 
 pytestmark = [pytest.mark.registry, pytest.mark.slow]
 
@@ -42,21 +41,8 @@ class Pending:
 
 @pytest.fixture(params=BACKENDS)
 def fault_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    state = tmp_path_factory.mktemp(f"faults-{request.param}")
-    if request.param == "sqlite":
-        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
-    else:
-        db_url = request.getfixturevalue("pg_cluster").create_database("faults")
-    run_cli(state, db_url, "init")
-    run_cli(state, db_url, "seed", "--residents", "1500", "--seed", "5")
-    server = RegistryProcess(state=state, db_url=db_url)
-    server.start()
-    engine = make_engine(db_url)
-    try:
+    with seeded_registry(request, tmp_path_factory, "faults", 1500, 5) as (server, engine):
         yield World(server, engine)
-    finally:
-        engine.dispose()
-        server.stop()
 
 
 def _drafts(world: World) -> list[Pending]:

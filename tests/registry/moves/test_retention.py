@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from registry.db import make_engine
 from registry.models import PurgeLog, TransferNotice
 from tests.conftest import BACKENDS
 from tests.registry.moves.world import World
-from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.registry_process import run_cli
+from tests.support.seeded import seeded_registry
 
 pytestmark = pytest.mark.registry
 
@@ -24,24 +24,12 @@ PURGE_EVERY_S = 1
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def short_world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
-    state = tmp_path_factory.mktemp(f"retention-{request.param}")
-    if request.param == "sqlite":
-        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
-    else:
-        db_url = request.getfixturevalue("pg_cluster").create_database("retention")
-    run_cli(state, db_url, "init")
-    run_cli(state, db_url, "seed", "--residents", "300", "--seed", "3")
-    server = RegistryProcess(state=state, db_url=db_url, env={
+    env = {
         "MADOGUCHI_DRAFT_TTL_SECONDS": str(DRAFT_TTL_S),
         "MADOGUCHI_PURGE_INTERVAL_SECONDS": str(PURGE_EVERY_S),
-    })
-    server.start()
-    engine = make_engine(db_url)
-    try:
+    }
+    with seeded_registry(request, tmp_path_factory, "retention", 300, 3, env) as (server, engine):
         yield World(server, engine)
-    finally:
-        engine.dispose()
-        server.stop()
 
 
 def _wait_for(check: Any, timeout: float = 20.0) -> None:

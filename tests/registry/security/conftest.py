@@ -11,9 +11,9 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
-from registry.db import make_engine
 from tests.conftest import BACKENDS
-from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.registry_process import RegistryProcess
+from tests.support.seeded import seeded_registry
 
 IDLE_S = 3
 SEARCH_LIMIT = 6
@@ -43,22 +43,10 @@ class Secure:
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def secure(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Secure]:
-    state = tmp_path_factory.mktemp(f"security-{request.param}")
-    if request.param == "sqlite":
-        db_url = f"sqlite+pysqlite:///{state / 'registry.sqlite3'}"
-    else:
-        db_url = request.getfixturevalue("pg_cluster").create_database("security")
-    run_cli(state, db_url, "init")
-    run_cli(state, db_url, "seed", "--residents", "400", "--seed", "9")
-    server = RegistryProcess(state=state, db_url=db_url, env={
+    env = {
         "MADOGUCHI_SESSION_IDLE_SECONDS": str(IDLE_S),
         "MADOGUCHI_SEARCH_LIMIT_PER_HOUR": str(SEARCH_LIMIT),
         "MADOGUCHI_APPROVAL_TTL_SECONDS": str(APPROVAL_TTL_S),
-    })
-    server.start()
-    engine = make_engine(db_url)
-    try:
-        yield Secure(server, engine, state)
-    finally:
-        engine.dispose()
-        server.stop()
+    }
+    with seeded_registry(request, tmp_path_factory, "security", 400, 9, env) as (server, engine):
+        yield Secure(server, engine, server.state)
