@@ -56,6 +56,9 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
         title="madoguchi registry",
         version=VERSION,
         description="Central resident-register service for the counter terminals.",
+        # A redirect to the slash-less path would send a terminal's request elsewhere than it
+        # asked for (and behind a proxy, to the wrong scheme); an unknown path is simply 404.
+        redirect_slashes=False,
     )
     engine = make_engine(settings.db_url)
     app.state.settings = settings

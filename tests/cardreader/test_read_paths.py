@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -335,5 +336,12 @@ def test_unlocked_state_does_not_linger(
         scard.SCardReleaseContext(ctx)
 
 
-def client_reader(service: CardService) -> str:
-    return next(r.name for r in service.readers() if r.card_present)
+def client_reader(service: CardService, within: float = 5.0) -> str:
+    """The reader holding the card; a reset can make the card look absent for one poll."""
+    deadline = time.monotonic() + within
+    while True:
+        named = [r.name for r in service.readers() if r.card_present]
+        if named or time.monotonic() > deadline:
+            assert named, "no reader shows the card after the reset"
+            return named[0]
+        time.sleep(0.05)

@@ -4,6 +4,7 @@ session, none and a forged one. Never a 500; never data from an endpoint the cal
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -41,7 +42,7 @@ def test_no_500_and_no_forbidden_data(
     user = ROLE_USERS.get(who)
     path = endpoint.path
     for name in ("{resident_id}", "{household_number}", "{move_id}", "{alert_id}"):
-        path = path.replace(name, path_value.replace("/", "_"))
+        path = path.replace(name, quote(path_value, safe=""))
     headers = {"Authorization": "Bearer forged-0123456789"} if who == "forged" else {}
     with secure.client(user) as c:
         response = c.request(endpoint.method, path, params=query, headers=headers,
@@ -53,3 +54,12 @@ def test_no_500_and_no_forbidden_data(
         assert response.status_code in (401, 404, 405), response.text
     elif not allowed(endpoint.permission, who):
         assert response.status_code in (403, 404, 405), response.text
+
+
+def test_trailing_slash_is_not_redirected(secure: Secure) -> None:
+    """A redirect would send the request on to a place the terminal did not name."""
+    with secure.client("t-clerk") as c:
+        for method, path in (("GET", "/v1/residents/"), ("POST", "/v1/alerts/")):
+            response = c.request(method, path)
+            assert response.status_code in (404, 405), (path, response.status_code)
+            assert "location" not in response.headers
