@@ -18,22 +18,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
-import httpx
+from app.registry_api import RequestSender
 
 KIND_CERTIFICATE: Final = "certificate"
 KIND_EXPORT: Final = "export.residents"
 MAX_TEXT: Final = 200  # purpose and decline reason, as the registry's clean_text allows
-
-
-class RequestSender(Protocol):
-    """What app.registry_client.RegistryClient offers; tests may pass a fake."""
-
-    def request(
-        self, method: str, path: str, *, json: Any = None, params: Mapping[str, str] | None = None,
-        idempotency_key: str | None = None, authenticated: bool = True,
-    ) -> httpx.Response: ...
 
 
 class ApprovalInputError(ValueError):

@@ -18,8 +18,6 @@ registers the desk's holder with the personal-data registry, and `clear` drops i
 
 from __future__ import annotations
 
-import inspect
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -209,34 +207,12 @@ def order_from(values: Mapping[str, Any]) -> CertificateOrder:
 
 # -- the registry's side ------------------------------------------------------------------------
 
-_thread_headers = threading.local()
-
-
-def _add_thread_headers(request: httpx.Request) -> None:
-    extra = getattr(_thread_headers, "value", None)
-    if extra:
-        request.headers.update(extra)
-
-
 def _send(sender: RequestSender, method: str, path: str, *, json: Any, idempotency_key: str,
           headers: Mapping[str, str]) -> httpx.Response:
-    """A call with extra headers (X-Approval-Token). app.registry_client.RegistryClient.request
-    takes no headers yet: until it does, the header is added by an httpx request hook that
-    reads it from this thread only, so no other call on another worker ever carries it."""
     if not headers:
         return sender.request(method, path, json=json, idempotency_key=idempotency_key)
-    if "headers" in inspect.signature(sender.request).parameters:
-        return sender.request(method, path, json=json, idempotency_key=idempotency_key,  # type: ignore[call-arg]
-                              headers=dict(headers))
-    http: httpx.Client = sender._client()  # type: ignore[attr-defined]
-    if _add_thread_headers not in http.event_hooks.get("request", []):
-        hooks = http.event_hooks
-        http.event_hooks = {**hooks, "request": [*hooks.get("request", []), _add_thread_headers]}
-    _thread_headers.value = dict(headers)
-    try:
-        return sender.request(method, path, json=json, idempotency_key=idempotency_key)
-    finally:
-        _thread_headers.value = None
+    return sender.request(method, path, json=json, idempotency_key=idempotency_key,
+                          headers=dict(headers))
 
 
 class CertificateApi:

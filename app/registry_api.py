@@ -24,7 +24,8 @@ class RequestSender(Protocol):
 
     def request(self, method: str, path: str, *, json: Any = None,
                 params: Mapping[str, str] | None = None, idempotency_key: str | None = None,
-                authenticated: bool = True) -> httpx.Response: ...
+                authenticated: bool = True,
+                headers: Mapping[str, str] | None = None) -> httpx.Response: ...
 
 
 def field_of(error: Exception) -> str | None:

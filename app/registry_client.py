@@ -244,13 +244,16 @@ class RegistryClient:
         idempotency_key: str | None = None,
         authenticated: bool = True,
         retries: int | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """One API call with retries; returns a 2xx response or raises a RegistryError."""
+        """One API call with retries; returns a 2xx response or raises a RegistryError.
+        `headers` adds to this call only (X-Approval-Token, X-Madoguchi-Purpose)."""
         self._notify("registry_call_started")
         reached = True
         try:
             return self._request(method, path, json, params, idempotency_key, authenticated,
-                                 self.config.retries if retries is None else retries)
+                                 self.config.retries if retries is None else retries,
+                                 headers or {})
         except RegistryUnreachable:
             reached = False
             raise
@@ -260,8 +263,9 @@ class RegistryClient:
     def _request(
         self, method: str, path: str, json: Any, params: Mapping[str, str] | None,
         idempotency_key: str | None, authenticated: bool, retries: int,
+        extra_headers: Mapping[str, str],
     ) -> httpx.Response:
-        headers: dict[str, str] = {}
+        headers: dict[str, str] = dict(extra_headers)
         if authenticated:
             if self._token is None:
                 raise NotLoggedIn()

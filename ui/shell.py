@@ -187,7 +187,8 @@ class TerminalShell(QObject):
         controller.session_logged_out.connect(self._on_logged_out)
         self.controller, self.session, self.personal_data = controller, session, registry
         self._reauthenticator, self._on_logout = reauthenticator, on_logout
-        self.window.open_session(WorkspaceContext(session, registry, self.runner, self.diagnostics))
+        self.window.open_session(WorkspaceContext(session, registry, self.runner, self.diagnostics,
+                                                  registry=self.registry, settings=self.settings))
         self.hotkeys.install()
         log.info("session started: workspaces=%d", len(self.window.workspace_keys()))
         self.session_started.emit()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence
@@ -18,16 +18,23 @@ from ui.diagnostics.sources import DiagnosticsSources
 from ui.i18n import translate
 from ui.operations import OperationRunner
 
+if TYPE_CHECKING:
+    from app.registry_client import RegistryClient
+    from app.settings import SettingsStore
+
 
 @dataclass
 class WorkspaceContext:
     """What a workspace page gets: who is working, where to register resident data, the
-    background runner, and the diagnostics sources for the helpdesk's page."""
+    background runner, the diagnostics sources for the helpdesk's page, the registry client
+    (None: no connection; the page says so) and the terminal's settings."""
 
     session: StaffSession
     personal_data: PersonalDataRegistry
     runner: OperationRunner
     diagnostics: DiagnosticsSources | None = None
+    registry: RegistryClient | None = None
+    settings: SettingsStore | None = None
 
 
 @dataclass(frozen=True)

@@ -53,11 +53,7 @@ def supervisor(registry: RegistryProcess) -> Iterator[RegistryClient]:
 
 
 class Owner(QObject):
-    """Stands in for the shell: the runner's parent, holding the registry client."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.registry: RegistryClient | None = None
+    """Stands in for the shell as the runner's parent."""
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from app.approval_queue import ApprovalQueueApi
 from app.registry_client import RegistryClient
 from app.session import ScreenPolicy, StaffIdentity, StaffSession
 from app.session.personal_data import PersonalDataRegistry
-from tests.ui_certificates.conftest import Owner, Resident, make_view, order_for, place
+from tests.ui_certificates.conftest import Resident, make_view, order_for, place
 from ui.approvals.workspace import ApprovalsWorkspace
 from ui.certificates.dialogs import ReasonDialog
 from ui.operations import OperationRunner
@@ -25,14 +25,13 @@ pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry,
               pytest.mark.parametrize("registry", ["sqlite"], indirect=True)]
 
 
-def supervisor_page(host: QWidget, owner: Owner, client: RegistryClient, runner: OperationRunner,
+def supervisor_page(host: QWidget, client: RegistryClient, runner: OperationRunner,
                     personal_data: PersonalDataRegistry) -> ApprovalsWorkspace:
-    """Built as the shell builds it: the 承認 entry of WORKSPACES, the client on the shell."""
-    owner.registry = client
+    """Built as the shell builds it: the 承認 entry of WORKSPACES with the shell's client."""
     session = StaffSession(StaffIdentity("t-super", "試験 t-super"), frozenset({"supervisor"}),
                            frozenset({"bulk.approve"}), ScreenPolicy(60, 300, 1800))
     spec = next(s for s in WORKSPACES if s.key == "approvals")
-    page = spec.build(WorkspaceContext(session, personal_data, runner))
+    page = spec.build(WorkspaceContext(session, personal_data, runner, registry=client))
     assert isinstance(page, ApprovalsWorkspace) and page.flow is not None
     page.hide()
     page.setParent(host)  # as the main window takes every workspace page
@@ -48,7 +47,7 @@ def row_values(page: ApprovalsWorkspace, request_id: int) -> dict[str, object]:
 
 @pytest.mark.printing
 def test_queued_from_the_desk_approved_in_the_workspace(
-    qtbot: QtBot, host: QWidget, other_host: QWidget, owner: Owner, clerk: RegistryClient, supervisor: RegistryClient, runner: OperationRunner,
+    qtbot: QtBot, host: QWidget, other_host: QWidget, clerk: RegistryClient, supervisor: RegistryClient, runner: OperationRunner,
     personal_data: PersonalDataRegistry, residents: list[Resident],
 ) -> None:
     desk = make_view(qtbot, host, clerk, runner, personal_data)
@@ -64,7 +63,7 @@ def test_queued_from_the_desk_approved_in_the_workspace(
     request_id = desk.desk.wait.request.id
     assert str(request_id) in dialog.waiting.text()
 
-    page = supervisor_page(other_host, owner, supervisor, runner, personal_data)
+    page = supervisor_page(other_host, supervisor, runner, personal_data)
     with qtbot.waitSignal(page.queue_refreshed, timeout=WAIT_MS):
         page.show()  # showing the page refreshes it
     assert {k: v for k, v in row_values(page, request_id).items() if k != "when"} == {
@@ -87,11 +86,11 @@ def test_queued_from_the_desk_approved_in_the_workspace(
 
 
 def test_decline_with_a_reason_reaches_the_clerk(
-    qtbot: QtBot, other_host: QWidget, owner: Owner, clerk: RegistryClient, supervisor: RegistryClient, runner: OperationRunner,
+    qtbot: QtBot, other_host: QWidget, clerk: RegistryClient, supervisor: RegistryClient, runner: OperationRunner,
     personal_data: PersonalDataRegistry,
 ) -> None:
     asked = ApprovalQueueApi(clerk).ask(kind="export.residents", count=70, purpose="福祉課への名簿")
-    page = supervisor_page(other_host, owner, supervisor, runner, personal_data)
+    page = supervisor_page(other_host, supervisor, runner, personal_data)
     with qtbot.waitSignal(page.queue_refreshed, timeout=WAIT_MS):
         page.show()
     row = next(i for i in range(page.model.rowCount()) if page.model.row(i)["id"] == asked.id)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from app.approval_queue import RequestSender
+    from app.registry_api import RequestSender
     from app.session.personal_data import PersonalDataRegistry
     from app.settings import SettingsStore
     from ui.certificates.desk_view import CertificateDeskView

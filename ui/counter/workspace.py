@@ -134,11 +134,7 @@ def build_counter_workspace(context: WorkspaceContext) -> QWidget:
     """The 窓口 page for the shell's WorkspaceContext."""
     from app.registry_client import RegistryClient
 
-    # The context does not carry the registry client yet: take it from the context if a later
-    # version adds it, else from the shell that owns the runner (TerminalShell.registry).
-    client = getattr(context, "registry", None)
-    if not isinstance(client, RegistryClient):
-        client = getattr(context.runner.parent(), "registry", None)
+    client = context.registry
     api = RegistryApi(client) if isinstance(client, RegistryClient) else None
     services = CounterServices(api, context.runner, context.personal_data,
                                can_view_number=context.session.can(NUMBER_VIEW))
