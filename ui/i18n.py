@@ -123,9 +123,62 @@ def update_ts(repo: Path) -> None:
 
     sources = [str(p) for d in SOURCE_DIRS for p in sorted((repo / d).rglob("*.py"))]
     for language in LANGUAGES:
+        plurals = _plural_forms(ts_path(language))
         subprocess.run([_tool("pyside6-lupdate"), *sources, "-source-language", "ja",
                         "-target-language", language, "-no-obsolete", "-ts", str(ts_path(language))],
                        check=True, cwd=repo)
+        _restore_plurals(ts_path(language), language, plurals)
+
+
+def _plural_forms(path: Path) -> dict[tuple[str, str], list[str]]:
+    import xml.etree.ElementTree as ET
+
+    if not path.exists():
+        return {}
+    forms: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        for message in context.iter("message"):
+            texts = [f.text or "" for f in message.iter("numerusform")]
+            if message.get("numerus") == "yes" and all(texts) and texts:
+                forms[(context.findtext("name", ""), message.findtext("source", ""))] = texts
+    return forms
+
+
+def _restore_plurals(path: Path, language: str,
+                     before: dict[tuple[str, str], list[str]]) -> None:
+    """lupdate does not see the count in a Python `translate(context, text, None, n)` call:
+    it turns a %n message into a plain one marked unfinished. Make every %n message plural
+    again, with the forms it had before (Japanese has one form, English two)."""
+    import xml.etree.ElementTree as ET
+
+    tree = ET.parse(path)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            if "%n" not in source or message.get("numerus") == "yes" or translation is None:
+                continue
+            text = (translation.text or "").strip()
+            forms = before.get((name, source)) or (
+                [source] if language == "ja" else [text, text] if text else [])
+            message.set("numerus", "yes")
+            translation.text = None
+            if forms:
+                translation.attrib.pop("type", None)
+                for form in forms:
+                    ET.SubElement(translation, "numerusform").text = form
+    _write_ts(tree, path)
+
+
+def _write_ts(tree: object, path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    assert isinstance(tree, ET.ElementTree)
+    ET.indent(tree, "    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
 
 
 def build_qm() -> None:
@@ -137,11 +190,55 @@ def build_qm() -> None:
                        check=True)
 
 
+def fill_ts(table: Path) -> int:
+    """Set translations from a tab-separated table `context<TAB>Japanese source<TAB>English`
+    (`\\n` for a line break): Japanese gets its source, English the third column; a %n
+    string gets the same English for both plural forms unless the column holds `one|many`.
+    Run after `update` (lupdate then rewrites the files in its own layout); returns how many
+    English messages were filled."""
+    import xml.etree.ElementTree as ET
+
+    rows: dict[tuple[str, str], str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        context, source, english = (part.replace("\\n", "\n") for part in line.split("\t", 2))
+        rows[(context, source)] = english
+    filled = 0
+    for language in LANGUAGES:
+        path = ts_path(language)
+        tree = ET.parse(path)
+        for context in tree.getroot().iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                source = message.findtext("source", "")
+                if (name, source) not in rows:
+                    continue
+                text = source if language == "ja" else rows[(name, source)]
+                old = message.find("translation")
+                if old is not None:
+                    message.remove(old)
+                translation = ET.SubElement(message, "translation")
+                if message.get("numerus") == "yes":
+                    forms = [text] if language == "ja" else (
+                        text.split("|", 1) if "|" in text else [text, text])
+                    for form in forms:
+                        ET.SubElement(translation, "numerusform").text = form
+                else:
+                    translation.text = text
+                filled += language == "en"
+        _write_ts(tree, path)
+    return filled
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "build"
     if command == "update":
         update_ts(Path(__file__).resolve().parent.parent)
     elif command == "build":
         build_qm()
+    elif command == "fill" and len(sys.argv) > 2:
+        print(sum(fill_ts(Path(p)) for p in sys.argv[2:]), "messages filled")
+        update_ts(Path(__file__).resolve().parent.parent)
     else:
-        sys.exit("usage: python -m ui.i18n [update|build]")
+        sys.exit("usage: python -m ui.i18n [update|build|fill TABLE.tsv ...]")

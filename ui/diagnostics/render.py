@@ -73,6 +73,7 @@ def render_report(report: DiagnosticReport) -> str:
     else:
         lines += [f"  - {name}" for name in report.printers]
 
-    lines += ["", translate("Diagnostics", "■ ログ（最新 %n 行）", None, len(report.log_tail))]
+    shown = len(report.log_tail)  # a call inside translate()'s arguments hides it from lupdate
+    lines += ["", translate("Diagnostics", "■ ログ（最新 %n 行）", None, shown)]
     lines += [f"  {line}" for line in report.log_tail]
     return "\n".join(lines) + "\n"
