@@ -202,8 +202,8 @@ def fill_ts(table: Path) -> int:
     for line in table.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        context, source, english = (part.replace("\\n", "\n") for part in line.split("\t", 2))
-        rows[(context, source)] = english
+        name, text, english = (part.replace("\\n", "\n") for part in line.split("\t", 2))
+        rows[(name, text)] = english
     filled = 0
     for language in LANGUAGES:
         path = ts_path(language)
