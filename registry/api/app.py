@@ -14,10 +14,12 @@ from registry.api.routes import (
     approval_requests,
     approvals,
     audit,
+    cards,
     certificates,
     diagnostics,
     health,
     households,
+    identity_checks,
     moves,
     notices,
     residents,
@@ -76,6 +78,8 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     app.include_router(approvals.router)
     app.include_router(approval_requests.router)
     app.include_router(certificates.router)
+    app.include_router(identity_checks.router)
+    app.include_router(cards.router)
     app.include_router(audit.router)
     app.include_router(diagnostics.router)
     app.include_router(towns.router)

@@ -2,6 +2,7 @@
 
 from registry.models.audit import AuditChainHead, AuditEntry, AuditTarget, PurgeLog
 from registry.models.base import Base
+from registry.models.card import CardEventRecord, CardStatus, IdentityCheck
 from registry.models.certificate import IssuedCertificate
 from registry.models.counter import Counter
 from registry.models.household import Household
@@ -27,9 +28,12 @@ __all__ = [
     "AuditEntry",
     "AuditTarget",
     "Base",
+    "CardEventRecord",
+    "CardStatus",
     "Counter",
     "Household",
     "IdempotencyRecord",
+    "IdentityCheck",
     "IndividualNumber",
     "IssuedCertificate",
     "Move",

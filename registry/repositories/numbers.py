@@ -3,6 +3,8 @@ in the same transaction, so a read that is not logged cannot happen (seed l.899-
 
 from __future__ import annotations
 
+import secrets
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,6 +18,7 @@ DEFAULT_PURPOSES = {
     "search": "個人番号による検索",
     "assign": "個人番号の記録",
     "export": "住基ネットへの通知",
+    "check": "個人番号の照合",
 }
 
 
@@ -42,6 +45,16 @@ def reveal(session: Session, person_id: int, actor: Actor) -> str | None:
     )
     _log(session, person_id, "reveal", actor)
     return number
+
+
+def matches(session: Session, person_id: int, presented: str, actor: Actor) -> bool:
+    """Whether `presented` is the person's number, logged as a check; the number itself never
+    leaves this function."""
+    registered = session.scalar(
+        select(IndividualNumber.number).where(IndividualNumber.person_id == person_id)
+    )
+    _log(session, person_id, "check", actor)
+    return registered is not None and secrets.compare_digest(registered, presented)
 
 
 def person_for_number(session: Session, number: str, actor: Actor) -> int | None:

@@ -23,6 +23,9 @@ CERTIFICATE_ISSUE: Final = "certificate.issue"
 TRANSFER_NOTICE_READ: Final = "transfer_notice.read"
 EXPORT_RESIDENTS: Final = "export.residents"
 CARD_RECORD: Final = "card.record"
+IDENTITY_RECORD: Final = "identity.record"
+# Compare a presented individual number with the register's without revealing it.
+NUMBER_CHECK: Final = "number.check"
 BULK_APPROVE: Final = "bulk.approve"
 AUDIT_READ: Final = "audit.read"
 AUDIT_VERIFY: Final = "audit.verify"
@@ -35,11 +38,13 @@ NUMBER_VIEW: Final = "number.view"
 NUMBER_SEARCH: Final = "number.search"
 
 _RESIDENT_WORK: Final = frozenset({RESIDENT_READ, RESIDENT_SEARCH, HOUSEHOLD_READ})
+# Both desks that face the resident check identity and may compare a card's number.
+_IDENTITY_WORK: Final = frozenset({IDENTITY_RECORD, NUMBER_CHECK})
 
 ROLES: Final[dict[str, frozenset[str]]] = {
-    "clerk": _RESIDENT_WORK | {MOVE_DRAFT, MOVE_COMMIT, CERTIFICATE_ISSUE, TRANSFER_NOTICE_READ,
-                               EXPORT_RESIDENTS},
-    "card_desk": _RESIDENT_WORK | {CARD_RECORD},
+    "clerk": _RESIDENT_WORK | _IDENTITY_WORK | {MOVE_DRAFT, MOVE_COMMIT, CERTIFICATE_ISSUE,
+                                                TRANSFER_NOTICE_READ, EXPORT_RESIDENTS},
+    "card_desk": _RESIDENT_WORK | _IDENTITY_WORK | {CARD_RECORD},
     "supervisor": _RESIDENT_WORK | {BULK_APPROVE, AUDIT_READ, ALERT_READ, ALERT_RESOLVE},
     # Helpdesk diagnoses terminals and sees no resident data at all.
     "helpdesk": frozenset({DIAGNOSTICS_READ}),
