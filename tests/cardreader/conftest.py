@@ -67,19 +67,31 @@ def resident(residents: list[Resident]) -> Resident:
     return next(r for r in residents if "\u3000" in r.address)
 
 
+# Several test directories import these fixtures into modules of their own, and pytest keeps a
+# session fixture per module that defines it: unshared, a second pcscd would start while the
+# first still holds /run/pcscd. So one per test process, stopped when its last user ends.
+_stack: list[PcscdProcess] = []
+_users = [0]
+
+
 @pytest.fixture(scope="session")
 def pcscd() -> Iterator[PcscdProcess]:
-    # MADOGUCHI_PCSCD_LOG=/path keeps pcscd's debug log of the run for diagnosis.
-    log_path = os.environ.get("MADOGUCHI_PCSCD_LOG")
-    process = PcscdProcess(log_path=Path(log_path) if log_path else None, debug=bool(log_path))
+    if not _stack:
+        # MADOGUCHI_PCSCD_LOG=/path keeps pcscd's debug log of the run for diagnosis.
+        log_path = os.environ.get("MADOGUCHI_PCSCD_LOG")
+        process = PcscdProcess(log_path=Path(log_path) if log_path else None, debug=bool(log_path))
+        try:
+            process.start()
+        except StackUnavailable as exc:
+            pytest.fail(f"cannot run the PC/SC stack for the card tests: {exc}", pytrace=False)
+        _stack.append(process)
+    _users[0] += 1
     try:
-        process.start()
-    except StackUnavailable as exc:
-        pytest.fail(f"cannot run the PC/SC stack for the card tests: {exc}", pytrace=False)
-    try:
-        yield process
+        yield _stack[0]
     finally:
-        process.stop()
+        _users[0] -= 1
+        if _users[0] == 0:
+            _stack.pop().stop()
 
 
 def wait_for_presence(reader: str, present: bool, timeout: float = PRESENCE_TIMEOUT_S) -> None:

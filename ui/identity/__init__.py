@@ -1,0 +1,1 @@
+"""The identity check (本人確認) screens: `page.IdentityPage`."""
