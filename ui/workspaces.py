@@ -1,6 +1,5 @@
 """The role workspaces (窓口, カード交付, 承認, 診断), which permission opens each, and their
-function keys. Workflow screens arrive in later issues; until then each is a placeholder page
-that says so, except 診断, which is the helpdesk's diagnostic view."""
+function keys. Each page is built on login from the WorkspaceContext."""
 
 from __future__ import annotations
 
@@ -67,17 +66,16 @@ class PlaceholderWorkspace(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
-def _placeholder(title: str) -> Callable[[WorkspaceContext], QWidget]:
-    def build(context: WorkspaceContext) -> QWidget:
-        return PlaceholderWorkspace(translate("Workspace", title))
-
-    return build
-
-
 def _counter(context: WorkspaceContext) -> QWidget:
     from ui.counter.workspace import build_counter_workspace  # the counter's screens, on login
 
     return build_counter_workspace(context)
+
+
+def _card_desk(context: WorkspaceContext) -> QWidget:
+    from ui.carddesk import build_card_desk_workspace  # the card desk's screens, on login
+
+    return build_card_desk_workspace(context)
 
 
 def _approvals(context: WorkspaceContext) -> QWidget:
@@ -98,7 +96,7 @@ WORKSPACES: Final[tuple[WorkspaceSpec, ...]] = (
     WorkspaceSpec("counter", str(QT_TRANSLATE_NOOP("Workspace", "窓口")), Qt.Key.Key_F2,
                   _counter),
     WorkspaceSpec("card_desk", str(QT_TRANSLATE_NOOP("Workspace", "カード交付")), Qt.Key.Key_F3,
-                  _placeholder("カード交付")),
+                  _card_desk),
     WorkspaceSpec("approvals", str(QT_TRANSLATE_NOOP("Workspace", "承認")), Qt.Key.Key_F4,
                   _approvals),
     WorkspaceSpec("diagnostics", str(QT_TRANSLATE_NOOP("Workspace", "診断")), Qt.Key.Key_F5,
