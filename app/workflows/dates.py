@@ -120,3 +120,14 @@ def short_wareki(value: date) -> str:
     """R7.2.13: what a clerk would type for this date (prefills of 届出日)."""
     era = next(e for e in reversed(ERAS) if e.start <= value)
     return f"{era.letter}{value.year - era.start.year + 1}.{value.month}.{value.day}"
+
+
+def readable(value: str | None) -> str | None:
+    """An ISO date in text the registry sent (a record diff) as the clerk reads dates
+    (令和8年11月29日); any other text as it is."""
+    if value is None or len(value) != 10 or value[4:5] != "-" or value[7:8] != "-":
+        return value
+    try:
+        return format_date(date.fromisoformat(value))
+    except ValueError:
+        return value

@@ -10,6 +10,7 @@ from typing import Any, Final, Protocol
 from app.domain.record_diff import differences
 from app.registry_api import Household, MoveReview, ResidentRecord
 from app.registry_client import RegistryError
+from app.workflows.dates import readable
 
 
 class ConflictApi(Protocol):
@@ -32,7 +33,8 @@ GONE: Final = "（記録が見つかりません）"
 
 def record_changes(who: str, before: Mapping[str, Any], now: Mapping[str, Any],
                    labels: Mapping[str, str]) -> list[ConflictChange]:
-    return [ConflictChange(who, d.label, d.before, d.after) for d in differences(before, now, labels)]
+    return [ConflictChange(who, d.label, readable(d.before), readable(d.after))
+            for d in differences(before, now, labels)]
 
 
 def _household_changes(number: str, before: dict[str | None, tuple[str, str]],

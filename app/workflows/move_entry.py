@@ -45,6 +45,7 @@ from app.workflows.move_form import FormSpec, form_specs
 from app.workflows.move_request import build_move_body
 from app.workflows.move_review import ReviewRow, review_rows
 
+SELF: Final = "本人"  # 届出人と本人との関係 when the person notifies themselves
 _DRAFT_GONE: Final = frozenset({"move_expired", "move_discarded", "move_not_found"})
 REDO_MESSAGE: Final = "下書きが使えなくなりました（期限切れまたは破棄）。内容を確かめて、もう一度確認に進んでください。"
 
@@ -152,6 +153,12 @@ class MoveEntryFlow:
         entry: dict[str, Any] = {"kind": kind}
         if spec.notice_field("notified_on") is not None:
             entry["notified_on"] = short_wareki(self._today())
+        if persons and spec.notice_field("notifier_name") is not None:
+            # Started from the record of the person at the counter: most often they notify
+            # themselves. Shown in the form and the review, and overtyped when someone else does.
+            entry["notifier_name"] = persons[0].person.name.full
+            if spec.notice_field("notifier_relationship") is not None:
+                entry["notifier_relationship"] = SELF
         if spec.household_modes:
             entry["household"] = {"mode": spec.household_modes[0]}
         if spec.existing_persons:

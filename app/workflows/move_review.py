@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Final
 
 from app.registry_api import HouseholdMember, MoveReview
-from app.workflows.dates import format_date
+from app.workflows.dates import format_date, readable
 
 NOTICE: Final = "届出"
 NEW_HOUSEHOLD: Final = "新しい世帯"
@@ -46,6 +46,26 @@ def _members(members: tuple[HouseholdMember, ...]) -> str:
     return "、".join(f"{m.name}（{m.relationship}）" for m in members)
 
 
+def _person_paths(review: MoveReview, body: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The request paths (persons[i], remaining[j]) of each person of the review, by ref.
+
+    The review names a person by 宛名番号 (or new-N for one the commit creates), a warning by
+    the request's path: persons already in the register are matched by 宛名番号; persons an
+    arrival brings, who have none yet, come in the review in the order of the request."""
+    paths: dict[str, list[str]] = {}
+    arrivals: list[str] = []
+    for key in ("persons", "remaining"):
+        for i, item in enumerate(body.get(key) or ()):
+            if isinstance(item, Mapping) and item.get("id"):
+                paths.setdefault(str(item["id"]), []).append(f"{key}[{i}]")
+            elif key == "persons":
+                arrivals.append(f"persons[{i}]")
+    created = [p.ref for p in review.persons if p.ref not in paths]
+    for ref, path in zip(created, arrivals, strict=False):
+        paths.setdefault(ref, []).append(path)
+    return {ref: tuple(found) for ref, found in paths.items()}
+
+
 def review_rows(review: MoveReview, body: Mapping[str, Any],
                 labels: Mapping[str, str]) -> list[ReviewRow]:
     warnings = list(review.warnings)
@@ -64,11 +84,14 @@ def review_rows(review: MoveReview, body: Mapping[str, Any],
                               notes_for(lambda f, k=key: f == k)))
     if review.late_notification:
         rows.append(ReviewRow(NOTICE, "期間経過", None, "はい"))
+    paths = _person_paths(review, body)
     for person in review.persons:
         who = f"{person.after.name.full}（{ACTIONS.get(person.action, person.action)}）"
-        note = notes_for(lambda f, ref=person.ref: f is not None and (f == ref or f.startswith(ref + ".")))
+        names = {person.ref, *paths.get(person.ref, ())}
+        note = notes_for(lambda f, names=names: f is not None and any(
+            f == n or f.startswith(n + ".") for n in names))
         rows.append(ReviewRow(who, "異動事由", None, person.change_reason, note))
-        rows += [ReviewRow(who, c.label, c.before, c.after) for c in person.changes]
+        rows += [ReviewRow(who, c.label, readable(c.before), readable(c.after)) for c in person.changes]
     for household in review.households:
         who = f"世帯番号 {household.household_number}" if household.household_number else NEW_HOUSEHOLD
         rows.append(ReviewRow(who, "世帯員", _members(household.members_before) or None,

@@ -51,6 +51,7 @@ def test_start_prefills_what_the_clerk_would_type() -> None:
     flow.start("tenkyo", persons=[summary_of(HEAD)], household=household_of(HOUSEHOLD_JSON))
     assert flow.entry == {
         "kind": "tenkyo", "notified_on": "R7.2.13", "household": {"mode": "same"},
+        "notifier_name": "試験\u3000一郎", "notifier_relationship": "本人",
         "persons": [{"id": "0000000001"}, {"id": "0000000002"}], "remaining": [],
     }
     flow.start("tenshutsu", persons=[summary_of(HEAD)], household=household_of(HOUSEHOLD_JSON))
@@ -61,6 +62,7 @@ def test_start_prefills_what_the_clerk_would_type() -> None:
     assert [p["id"] for p in flow.entry["persons"]] == ["0000000001", "0000000002"]
     flow.start("tennyu")
     assert flow.entry["persons"] == [{}] and flow.entry["household"] == {"mode": "new"}
+    assert "notifier_name" not in flow.entry  # nobody known yet: the clerk types the notifier
 
 
 def test_draft_review_confirm_commit() -> None:

@@ -12,27 +12,49 @@ from typing import Any, Final
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.registry_api import ResidentSummary
+from app.session.personal_data import PersonalDataRegistry
+from app.workflows.card_fill import can_fill, card_fill
 from app.workflows.errors import FORM
 from app.workflows.move_form import FieldSpec, FormSpec, Input
 from app.workflows.towns import TownIndex
+from cardreader.models import BasicInfo
+from ui.card.bridge import CardBridge
 from ui.counter.inputs import (
     ERROR_STYLE,
     WARNING_STYLE,
     FieldRow,
     editor_value,
+    focus_chain,
     set_editor_value,
     set_tab_chain,
 )
 from ui.i18n import translate
 from ui.moves.address import AddressInput, HouseholdInput
+from ui.moves.card_fill import CardFillPanel
+from ui.moves.edits import clear_messages, clear_on_edit
 from ui.moves.labels import field_label, kind_title
 from ui.moves.members import MemberTable
 from ui.moves.person import PersonEditor, make_editor, row_label
 from ui.security.holders import mark_personal
 
+
+def _has_value(value: Any) -> bool:
+    if isinstance(value, Mapping):
+        return bool(str(value.get("text") or "").strip())
+    return bool(str(value or "").strip())
+
+
+SHARED_IN_FAMILY: Final = ("family_name", "family_name_kana")  # carried to the next person
 FOOT: Final = frozenset({"reason", "late_reason"})  # 備考, at the foot of the paper form
 
 
@@ -40,10 +62,14 @@ class MoveFormView(QWidget):
     submit_requested = Signal()
 
     def __init__(self, spec: FormSpec, labels: Mapping[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, card: CardBridge | None = None,
+                 personal_data: PersonalDataRegistry | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("move_form")
         self.spec = spec
+        # カードから入力, on the arrival forms that take an individual number, with a reader.
+        self._card = card if card is not None and can_fill(spec) else None
+        self._personal_data = personal_data
         self._labels = dict(labels)
         self.banner = mark_personal(QLabel(self))
         self.banner.setObjectName("move_form_error")
@@ -122,6 +148,11 @@ class MoveFormView(QWidget):
             editor = make_editor(field, self)
         row = FieldRow(editor, self)
         self.rows[field.key] = row
+        clear_on_edit(row)
+        for part in (self.address, self.household):
+            if part is editor:
+                for sub in part.rows.values():
+                    clear_on_edit(sub)
         return row
 
     def _person_fields(self) -> list[FieldSpec]:
@@ -132,18 +163,52 @@ class MoveFormView(QWidget):
     # -- persons ----------------------------------------------------------------------------------
 
     def add_person(self, value: Mapping[str, Any] | None = None) -> PersonEditor:
+        """Another person (Ctrl+N). A person added by the clerk starts with the 氏 and its
+        フリガナ of the person before (a family most often arrives together), shown and
+        overtyped like anything else; the focus goes to the first item left empty."""
+        prefill: dict[str, Any] = {}
+        if value is None and self.editors:
+            before = self.editors[-1].value()
+            prefill = {k: before[k] for k in SHARED_IN_FAMILY
+                       if k in before and _has_value(before[k])}
         editor = PersonEditor(self._person_fields(), removable=not self.spec.existing_persons,
                               parent=self)
         editor.remove_requested.connect(self._remove_person)
-        editor.set_value(value or {})
+        if self._card is not None:
+            panel = CardFillPanel(self._card, self._personal_data, editor)
+            panel.card_read.connect(lambda info, e=editor: self.fill_from_card(e, info))
+            editor.add_extra(panel)
+        editor.set_value(value or prefill)
         self._persons_box.addWidget(editor)
         self.editors.append(editor)
         self._renumber()
         self._chain_tabs()
-        first = editor.first_widget()
-        if value is None and first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if value is None:
+            empty = next((row for row in editor.rows.values()
+                          if not _has_value(editor_value(row.editor))), None)
+            first = empty or editor.first_widget()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
         return editor
+
+    def fill_from_card(self, editor: PersonEditor, info: BasicInfo) -> None:
+        """The card's items into `editor` and the notice (前住所); then the first item the
+        card left empty (the フリガナ) has the focus, for the clerk to go on and check."""
+        if editor not in self.editors:
+            return
+        fill = card_fill(self.spec, info)
+        editor.set_value({**editor.value(), **fill.person})
+        for key in fill.person:
+            clear_messages(editor.rows[key])
+        for key, value in fill.notice.items():
+            set_editor_value(self.rows[key].editor, value)
+            clear_messages(self.rows[key])
+        editor.show_card_items(fill.shown)
+        empty = next((row for key, row in editor.rows.items()
+                      if key not in fill.person and not _has_value(editor_value(row.editor))), None)
+        target = empty or editor.first_widget()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(object)
     def _remove_person(self, editor: PersonEditor) -> None:
@@ -219,13 +284,18 @@ class MoveFormView(QWidget):
         return out
 
     def show_errors(self, errors: Mapping[str, str], warnings: Mapping[str, str] | None = None) -> None:
+        """Each message beside the item its path names (`persons[1].family_name_kana` in the
+        second person's section); what no item claims, at the top."""
         warnings = warnings or {}
         placed: set[str] = set()
+        warned: set[str] = set()
         for key, row in self.rows.items():
             row.show_error(errors.get(key))
             row.show_warning(warnings.get(key))
             if key in errors:
                 placed.add(key)
+            if key in warnings:
+                warned.add(key)
         for part in (self.address, self.household):
             if part is not None:
                 part.show_errors(dict(errors))
@@ -234,13 +304,13 @@ class MoveFormView(QWidget):
             placed |= set(self.members.show_errors(errors))
         for i, editor in enumerate(self.editors):
             placed |= set(editor.show_errors(errors, f"persons[{i}]"))
-            editor.show_warnings(warnings, f"persons[{i}]")
+            warned |= set(editor.show_warnings(warnings, f"persons[{i}]"))
         self.persons_error.setText(errors.get("persons", ""))
         placed.add("persons")
         rest = [self._describe(path, message) for path, message in errors.items() if path not in placed]
         self.banner.setText("\n".join(rest))
         self.banner.setVisible(bool(rest))
-        loose = [m for p, m in warnings.items() if p not in self.rows]
+        loose = [self._describe(p, m) for p, m in warnings.items() if p not in warned]
         self.notice_warning.setText("\n".join(loose))
 
     def _describe(self, path: str, message: str) -> str:
@@ -249,12 +319,74 @@ class MoveFormView(QWidget):
         name = path.rsplit(".", 1)[-1].split("[", 1)[0]
         return f"{field_label(self._labels.get(name, name))}: {message}"
 
-    def focus_first_error(self, errors: Mapping[str, str]) -> None:
-        for key, row in self.rows.items():
-            if key in errors or any(p.startswith(f"{key}.") for p in errors):
-                row.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
+    def widget_for(self, path: str) -> QWidget | None:
+        """The input the path names (or the section it belongs to), if this form shows it."""
+        if path in self.rows:
+            return self.rows[path]
+        for part in (self.address, self.household):
+            if part is not None and path in part.rows:
+                return part.rows[path]
+        head, _, rest = path.partition(".")
+        if head.startswith("persons[") and head.endswith("]") and head[8:-1].isdigit():
+            index = int(head[8:-1])
+            if index < len(self.editors) and (not rest or rest in self.editors[index].rows):
+                editor = self.editors[index]
+                return editor.rows[rest] if rest else editor
+            if self.members is not None:
+                return self.members.widget_for(path)
+        if head.startswith("remaining[") and self.members is not None:
+            return self.members.widget_for(path)
+        key = path.split(".", 1)[0]
+        return self.rows.get(key)
+
+    def _chain(self) -> list[QWidget]:
+        """Every Tab stop of the form in paper-form order (what _chain_tabs sets)."""
+        head = [row for key, row in self.rows.items() if key not in FOOT]
+        foot = [row for key, row in self.rows.items() if key in FOOT]
+        persons: list[QWidget] = [self.members] if self.members is not None else []
+        persons += self.editors
+        if self.add_button is not None:
+            persons.append(self.add_button)
+        return [w for part in (*head, *persons, *foot) for w in focus_chain(part)]
+
+    def _tab_position(self, widget: QWidget) -> int:
+        chain = self._chain()
+        for i, stop in enumerate(chain):
+            if stop is widget or widget.isAncestorOf(stop):
+                return i
+        return len(chain)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab walk the paper form's order, persons added later included (Qt's
+        own chain loses a person added after the form was built), skipping what is disabled
+        or hidden, and wrapping around inside the form."""
+        stops = [w for w in self._chain() if w.isEnabled() and w.isVisibleTo(self)
+                 and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        current = QApplication.focusWidget()
+        at = next_index = -1
+        for i, stop in enumerate(stops):
+            if current is stop or (current is not None and stop.isAncestorOf(current)):
+                at = i
+                break
+        if at < 0 or not stops:
+            return super().focusNextPrevChild(next)
+        next_index = (at + (1 if next else -1)) % len(stops)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        stops[next_index].setFocus(reason)
+        return True
+
+    def focus_first_error(self, errors: Mapping[str, str],
+                          warnings: Mapping[str, str] | None = None) -> QWidget | None:
+        """Focus the first item (in paper-form order) that has an error, else a warning;
+        returns it, so that the page can scroll it into view."""
+        for messages in (errors, warnings or {}):
+            targets = [w for w in (self.widget_for(p) for p in messages if p != FORM) if w is not None]
+            if targets:
+                target = min(targets, key=self._tab_position)
+                target.setFocus(Qt.FocusReason.OtherFocusReason)
+                return target
         self.focus_first()
+        return None
 
     def focus_first(self) -> None:
         first = next(iter(self.rows.values()), None)

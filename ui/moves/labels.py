@@ -44,6 +44,13 @@ _LABELS: Final = (
     str(QT_TRANSLATE_NOOP("MoveField", "期間経過")), str(QT_TRANSLATE_NOOP("MoveField", "注意")),
 )
 
+# What a card read shows beside the person (app/workflows/card_fill.CARD_LABELS).
+_CARD_LABELS: Final = (
+    str(QT_TRANSLATE_NOOP("MoveCard", "氏名")), str(QT_TRANSLATE_NOOP("MoveCard", "生年月日")),
+    str(QT_TRANSLATE_NOOP("MoveCard", "性別")), str(QT_TRANSLATE_NOOP("MoveCard", "住所（カード記載）")),
+    str(QT_TRANSLATE_NOOP("MoveCard", "個人番号")),
+)
+
 # The kinds in the picker; 特例転入 records 転入 as its 異動事由 but is its own form.
 KIND_TITLES: Final[dict[str, str]] = {
     "tenkyo": str(QT_TRANSLATE_NOOP("MoveKind", "転居")),

@@ -16,6 +16,7 @@ from app.workflows.dates import format_date
 from app.workflows.move_form import FormSpec
 from ui.counter.inputs import ERROR_STYLE, RelationshipPicker
 from ui.i18n import translate
+from ui.moves.edits import watch_edits
 from ui.security.holders import mark_personal
 
 
@@ -68,6 +69,8 @@ class MemberTable(QWidget):
             self._grid.addWidget(row.picker, at, 1)
             self._grid.addWidget(row.error, at + 1, 0, 1, 2)
             row.check.toggled.connect(self._toggled)
+            watch_edits(row.check, row.error.hide)
+            watch_edits(row.picker, row.error.hide)
             self._rows.append(row)
         self._update_pickers()
 
@@ -133,6 +136,18 @@ class MemberTable(QWidget):
             row.error.setText(text)
             row.error.setVisible(bool(text))
         return placed
+
+    def widget_for(self, path: str) -> QWidget | None:
+        """The member's row a path persons[i]... or remaining[j]... names (as show_errors)."""
+        movers = [row for row in self._rows if row.check.isChecked()]
+        staying = [row for row in self._rows if not row.check.isChecked()
+                   and row.picker.value() != row.current]
+        for prefix, rows in (("persons", movers), ("remaining", staying)):
+            for i, row in enumerate(rows):
+                if path == f"{prefix}[{i}]" or path.startswith(f"{prefix}[{i}]."):
+                    return row.picker if path.endswith(".relationship") and row.picker.isEnabled() \
+                        else row.check
+        return None
 
     def clear_personal_data(self) -> None:
         for row in self._rows:

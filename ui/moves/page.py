@@ -8,7 +8,7 @@ draft never rebuild the form: what the clerk typed stays in it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -36,6 +36,7 @@ from app.workflows.errors import FieldErrors
 from app.workflows.move_conflict import ConflictChange
 from app.workflows.move_entry import MoveEntryFlow, MoveStep, NotConfirmed, StepError
 from app.workflows.towns import TownIndex, load_town_index
+from ui.card.bridge import CardBridge
 from ui.counter.inputs import ERROR_STYLE
 from ui.i18n import translate
 from ui.moves.form import MoveFormView
@@ -52,10 +53,14 @@ class MovePage(QWidget):
 
     def __init__(self, api: RegistryApi | None, runner: OperationRunner,
                  registry: PersonalDataRegistry, *, today: Callable[[], date] = clock.today,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, card: CardBridge | None = None) -> None:
+        """`card`: the terminal's card reader; with it the arrival forms that take an
+        individual number (特例転入, 転入, 国外転入) offer カードから入力."""
         super().__init__(parent)
         self.setObjectName("move_page")
         self._api = api
+        self._card = card
+        self._personal_data = registry
         self._runner = runner
         self.flow = MoveEntryFlow(api, today=today)  # type: ignore[arg-type]
         self._towns: TownIndex | None = None
@@ -168,7 +173,8 @@ class MovePage(QWidget):
             old.clear_personal_data()  # emptied now: deleteLater runs only on the next loop
         if old is not None:
             old.deleteLater()
-        self.form = MoveFormView(self.flow.spec, self.flow.labels)
+        self.form = MoveFormView(self.flow.spec, self.flow.labels, card=self._card,
+                                 personal_data=self._personal_data)
         if self._towns is not None:
             self.form.set_towns(self._towns)
         self.form.set_entry(self.flow.entry, self.flow.candidates())
@@ -210,7 +216,7 @@ class MovePage(QWidget):
             job = self.flow.submit(self.form.entry())
         except FieldErrors:
             self.form.show_errors(self.flow.errors)
-            self.form.focus_first_error(self.flow.errors)
+            self._focus_error(self.flow.errors)
             return
         except StepError:
             return
@@ -238,7 +244,15 @@ class MovePage(QWidget):
         if self.form is not None:
             self.form.show_errors(self.flow.errors)
             if self.flow.errors:
-                self.form.focus_first_error(self.flow.errors)
+                self._focus_error(self.flow.errors)
+
+    def _focus_error(self, errors: Mapping[str, str], warnings: Mapping[str, str] | None = None) -> None:
+        """Focus the first item with a message and scroll it into view."""
+        if self.form is None:
+            return
+        target = self.form.focus_first_error(errors, warnings)
+        if target is not None:
+            self.scroller.ensureWidgetVisible(target)
 
     @Slot(bool)
     def _confirmed(self, checked: bool) -> None:
@@ -276,6 +290,7 @@ class MovePage(QWidget):
             self.stack.setCurrentIndex(_FORM)
             if self.form is not None:
                 self.form.show_errors(self.flow.errors)
+                self._focus_error(self.flow.errors)
         elif self.flow.problem is not None:
             message = self.flow.problem.message
             if self.flow.problem.retryable:
@@ -313,7 +328,7 @@ class MovePage(QWidget):
         self.kind.setEnabled(True)
         if self.form is not None:
             self.form.show_errors(self.flow.errors, warnings)
-            self.form.focus_first()
+            self._focus_error(self.flow.errors, warnings)
 
     # -- lock -------------------------------------------------------------------------------------
 

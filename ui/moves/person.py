@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.workflows.move_form import FieldSpec, Input
 from ui.counter.inputs import (
+    ERROR_STYLE,
+    WARNING_STYLE,
     ChoicePicker,
     DateEdit,
     FieldRow,
@@ -29,7 +32,9 @@ from ui.counter.inputs import (
     sex_choices,
 )
 from ui.i18n import translate
+from ui.moves.edits import clear_on_edit
 from ui.moves.labels import ARTICLE_30_45, RESIDENT_TYPES, field_label
+from ui.security.holders import mark_personal
 from ui.widgets.copy_guard import SensitiveLineEdit
 
 
@@ -81,12 +86,35 @@ class PersonEditor(QGroupBox):
         self.setObjectName("person_editor")
         self.rows: dict[str, FieldRow] = {}
         self._extra: dict[str, Any] = {}
+        # Messages about the person as a whole (persons[i]), e.g. a possible duplicate.
+        self.error = mark_personal(QLabel(self))
+        self.error.setObjectName("person_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.warning = mark_personal(QLabel(self))
+        self.warning.setObjectName("person_warning")
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        self.warning.hide()
         form = QFormLayout()
         for field in fields:
             row = FieldRow(make_editor(field, self), self)
             self.rows[field.key] = row
             form.addRow(row_label(field), row)
+            clear_on_edit(row)
         column = QVBoxLayout(self)
+        column.addWidget(self.error)
+        column.addWidget(self.warning)
+        self.extra_box = QVBoxLayout()  # what a kind's form adds (カードから入力)
+        column.addLayout(self.extra_box)
+        self._extra_focus: list[QWidget] = []
+        # What the card said, for the clerk to compare (items the form may have no place for).
+        self.card_items = mark_personal(QLabel(self))
+        self.card_items.setObjectName("person_card_items")
+        self.card_items.setWordWrap(True)
+        self.card_items.hide()
+        column.addWidget(self.card_items)
         column.addLayout(form)
         self.remove_button: QPushButton | None = None
         if removable:
@@ -95,11 +123,24 @@ class PersonEditor(QGroupBox):
             column.addWidget(self.remove_button)
 
     def first_widget(self) -> QWidget | None:
-        chain = self.focus_chain()
+        """The first item (not the extras above the items)."""
+        chain = [w for row in self.rows.values() for w in focus_chain(row)]
         return chain[0] if chain else None
 
+    def add_extra(self, widget: QWidget) -> None:
+        """A widget above the items (and first in Tab order), e.g. カードから入力."""
+        self.extra_box.addWidget(widget)
+        self._extra_focus += focus_chain(widget)
+
+    def show_card_items(self, items: Sequence[tuple[str, str]]) -> None:
+        text = "\n".join(f"{translate('MoveCard', label)}: {value}" for label, value in items)
+        if text:
+            text = translate("MoveCard", "カードの記載") + "\n" + text
+        self.card_items.setText(text)
+        self.card_items.setVisible(bool(text))
+
     def focus_chain(self) -> list[QWidget]:
-        chain = [w for row in self.rows.values() for w in focus_chain(row)]
+        chain = [*self._extra_focus, *(w for row in self.rows.values() for w in focus_chain(row))]
         return chain + ([self.remove_button] if self.remove_button is not None else [])
 
     def value(self) -> dict[str, Any]:
@@ -115,17 +156,33 @@ class PersonEditor(QGroupBox):
             set_editor_value(row.editor, value.get(key))
 
     def show_errors(self, errors: Mapping[str, str], prefix: str) -> list[str]:
+        """Show the errors under `prefix` (persons[i]); returns the paths it placed."""
         placed = []
         for key, row in self.rows.items():
             message = errors.get(f"{prefix}.{key}")
             row.show_error(message)
             if message:
                 placed.append(f"{prefix}.{key}")
+        whole = errors.get(prefix)
+        self.error.setText(whole or "")
+        self.error.setVisible(bool(whole))
+        if whole:
+            placed.append(prefix)
         return placed
 
-    def show_warnings(self, warnings: Mapping[str, str], prefix: str) -> None:
+    def show_warnings(self, warnings: Mapping[str, str], prefix: str) -> list[str]:
+        placed = []
         for key, row in self.rows.items():
-            row.show_warning(warnings.get(f"{prefix}.{key}"))
+            message = warnings.get(f"{prefix}.{key}")
+            row.show_warning(message)
+            if message:
+                placed.append(f"{prefix}.{key}")
+        whole = warnings.get(prefix)
+        self.warning.setText(whole or "")
+        self.warning.setVisible(bool(whole))
+        if whole:
+            placed.append(prefix)
+        return placed
 
     def clear_personal_data(self) -> None:
         self._extra = {}
@@ -139,3 +196,11 @@ class PersonEditor(QGroupBox):
                 editor.setText("")
             row.show_error(None)
             row.show_warning(None)
+        for label in (self.error, self.warning, self.card_items):
+            label.clear()
+            label.hide()
+        for i in range(self.extra_box.count()):
+            item = self.extra_box.itemAt(i)
+            clear = getattr(item.widget() if item is not None else None, "clear_personal_data", None)
+            if callable(clear):
+                clear()

@@ -1,0 +1,173 @@
+"""カードから入力 on the 特例転入 form over the real stack: pyscard → pcscd → vpcd → the project's
+virtual card, and the real registry holding the 転出証明書情報. The holder types the PIN on the
+masked field (tries left shown first), the card fills the person's individual number and shows
+the four items beside the person, the registry compares the number with the 転出証明書情報.
+
+Starts pcscd: run under `flock /tmp/madoguchi-pcscd.lock`."""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.domain import clock, individual_number, resident_code
+from app.registry_api import RegistryApi
+from app.session.personal_data import PersonalDataRegistry
+from app.workflows.dates import short_wareki
+from app.workflows.move_entry import MoveStep
+from cardreader.service import CardService
+from cardreader.virtual.contents import BuildOptions, Resident, build_contents
+from cardreader.virtual.pcscd import PcscdProcess
+from tests.cardreader.conftest import VirtualReader, pcscd, reader  # noqa: F401  (fixtures)
+from tests.support.registry_process import RegistryProcess
+from tests.ui.residents import widget_texts
+from ui.card.bridge import CardBridge
+from ui.moves.card_fill import CardFillPanel
+from ui.moves.page import MovePage
+from ui.operations import OperationRunner
+
+pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry, pytest.mark.card]
+WAIT = 20_000
+PIN = "4826"
+
+
+def _holder(rng: random.Random) -> Resident:
+    return Resident(
+        individual_number=individual_number.make(f"{rng.randrange(10**10, 10**11)}"),
+        family_name="特例", given_name="花子", address="大阪府大阪市北区中之島一丁目３番２０号",
+        birth_date=date(1991, 11, 11), sex="2", expiry_date=date(2031, 11, 11), pin=PIN,
+    )
+
+
+def _receive_notice(server: RegistryProcess, holder: Resident, rng: random.Random) -> str:
+    """The 転出証明書情報 the CS delivers ahead of the 特例転入 (as t-admin)."""
+    content = {
+        "from_municipality": "271004",
+        "resident_code": resident_code.make(f"{rng.randrange(10**9, 10**10)}"),
+        "individual_number": holder.individual_number,
+        "planned_move_date": clock.today().isoformat(),
+        "previous_address": holder.address,
+        "family_name": holder.family_name, "given_name": holder.given_name,
+        "family_name_kana": "トクレイ", "given_name_kana": "ハナコ",
+        "birth_date": holder.birth_date.isoformat(), "sex": holder.sex,
+    }
+    with server.client("t-admin") as c:
+        response = c.post("/v1/transfer-notices", json=content,
+                          headers={"Idempotency-Key": uuid.uuid4().hex})
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+@pytest.fixture
+def bridge(pcscd: PcscdProcess, personal_data: PersonalDataRegistry) -> Iterator[CardBridge]:  # noqa: F811
+    service = CardService(poll_interval=0.1, default_timeout=10.0).start()
+    made = CardBridge(service=service, personal_data=personal_data)
+    yield made
+    made.close()
+    service.stop()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, move_api: RegistryApi, runner: OperationRunner,
+         personal_data: PersonalDataRegistry, bridge: CardBridge) -> MovePage:
+    made = MovePage(move_api, runner, personal_data, card=bridge)
+    qtbot.addWidget(made)
+    made.resize(1000, 900)
+    made.show()
+    qtbot.waitExposed(made)
+    qtbot.waitUntil(lambda: bool(made.flow.specs), timeout=WAIT)
+    qtbot.waitUntil(lambda: made._towns is not None, timeout=WAIT)
+    return made
+
+
+def _tokurei(page: MovePage, notice_id: str) -> CardFillPanel:
+    page.start("tokurei_tennyu")
+    form = page.form
+    assert form is not None and form.address is not None and form.household is not None
+    form.rows["move_date"].editor.set_value(short_wareki(clock.today()))  # type: ignore[attr-defined]
+    town = page._towns.towns[0]  # type: ignore[union-attr]
+    form.address.set_value({"postal_code": town.postal_code, "town_code": town.code,
+                            "address_detail": "2-2"})
+    form.household.set_value({"mode": "new"})
+    person = form.editors[0]
+    person.rows["transfer_notice_id"].editor.setText(notice_id)  # type: ignore[attr-defined]
+    person.rows["relationship"].editor.set_value("世帯主")  # type: ignore[attr-defined]
+    panels = person.findChildren(CardFillPanel)
+    assert len(panels) == 1
+    return panels[0]
+
+
+def _enter_pin(qtbot: QtBot, panel: CardFillPanel, pin: str) -> None:
+    qtbot.keyClick(panel.button, Qt.Key.Key_Space)
+    assert panel.pin_box.isVisible() and QApplication.focusWidget() is panel.pin.field
+    qtbot.waitUntil(lambda: panel.pin.tries.text() != "", timeout=WAIT)  # tries left, before the PIN
+    qtbot.keyClicks(panel.pin.field, pin)
+    assert panel.pin.field.text() == pin and panel.pin.field.echoMode().name == "Password"
+
+
+def test_the_card_fills_the_number_and_shows_its_items_and_the_registry_agrees(
+    qtbot: QtBot, page: MovePage, reader: VirtualReader, move_registry: RegistryProcess,  # noqa: F811
+    runner: OperationRunner, personal_data: PersonalDataRegistry,
+) -> None:
+    rng = random.Random(71)
+    holder = _holder(rng)
+    notice_id = _receive_notice(move_registry, holder, rng)
+    reader.insert(build_contents(holder, BuildOptions()))
+    panel = _tokurei(page, notice_id)
+    _enter_pin(qtbot, panel, PIN)
+    assert panel.pin.tries.text() == "残り3回"
+    person = page.form.editors[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(panel.card_read, timeout=WAIT):
+        qtbot.keyClick(panel.pin.field, Qt.Key.Key_Return)
+    assert panel.pin.field.text() == ""  # taken at once
+    assert person.value()["individual_number"] == holder.individual_number
+    shown = person.card_items.text()
+    assert "特例\u3000花子" in shown and "平成3年11月11日" in shown and "女" in shown
+    assert holder.address in shown  # the card's address: the 前住所 for the clerk to compare
+    with qtbot.waitSignal(runner.operation_delivered, timeout=WAIT):
+        page.next_step()
+    assert page.flow.step is MoveStep.REVIEW, page.form.banner.text()  # type: ignore[union-attr]
+    rows = page.flow.review_rows()
+    assert any("特例" in r.who for r in rows)
+    discard = page.flow.back_to_edit()
+    assert discard is not None
+    discard()
+    # A lock forgets what the card said.
+    report = personal_data.drop_all()
+    assert report.ok
+    held = [t for t in widget_texts() if holder.individual_number in t or holder.address in t]
+    assert not held, held
+
+
+def test_a_wrong_pin_shows_the_tries_left_and_a_card_of_someone_else_is_refused_at_the_number(
+    qtbot: QtBot, page: MovePage, reader: VirtualReader, move_registry: RegistryProcess,  # noqa: F811
+    runner: OperationRunner,
+) -> None:
+    rng = random.Random(72)
+    holder = _holder(rng)
+    notice_id = _receive_notice(move_registry, holder, rng)
+    stranger = _holder(rng)  # another number: not the 転出証明書情報's person
+    reader.insert(build_contents(stranger, BuildOptions()))
+    panel = _tokurei(page, notice_id)
+    _enter_pin(qtbot, panel, "0000")
+    qtbot.keyClick(panel.pin.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.pin.tries.text() == "残り2回", timeout=WAIT)
+    assert "暗証番号" in panel.status.text() and QApplication.focusWidget() is panel.pin.field
+    qtbot.keyClicks(panel.pin.field, PIN)
+    with qtbot.waitSignal(panel.card_read, timeout=WAIT):
+        qtbot.keyClick(panel.pin.field, Qt.Key.Key_Return)
+    person = page.form.editors[0]  # type: ignore[union-attr]
+    with qtbot.waitSignal(runner.operation_delivered, timeout=WAIT):
+        page.next_step()
+    assert page.flow.step is MoveStep.EDITING
+    row = person.rows["individual_number"]
+    assert "一致しません" in row.error.text()
+    assert QApplication.focusWidget() is row.editor
+    assert person.value()["transfer_notice_id"] == notice_id  # nothing typed is lost
