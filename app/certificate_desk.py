@@ -38,6 +38,7 @@ from app.approval_queue import (
     ask_job,
     in_person_job,
 )
+from app.certificates import Seal
 from app.certificates import certificate as to_printing
 from app.registry_client import RegistryError, new_idempotency_key
 from printing.errors import MissingGlyph
@@ -259,18 +260,24 @@ class Issued:
         return self.pdf is not None and not self.missing
 
 
-def prepare(answer: Mapping[str, Any], seal_png: bytes) -> Issued:
+def prepare(answer: Mapping[str, Any], seal: Seal | bytes) -> Issued:
     """The registry's answer mapped, checked for glyphs and rendered (on a worker)."""
-    from printing import check_glyphs, render  # reportlab and the font: only when issuing
+    from printing import render  # reportlab and the font: only when issuing
+    from printing.errors import MissingGlyphError
 
-    cert = to_printing(dict(answer), seal_png)
-    missing = tuple(check_glyphs(cert))
+    cert = to_printing(dict(answer), seal)
+    missing: tuple[MissingGlyph, ...] = ()
+    pdf: bytes | None = None
+    try:
+        pdf = render(cert)  # checks every glyph before it draws anything
+    except MissingGlyphError as error:
+        missing = error.missing
     return Issued(
         serial=cert.serial, kind=str(answer["kind"]), issued_on=cert.issued_on,
         copies=int(answer.get("copies", 1)), fee_yen=int(answer["fee_yen"]),
         total_fee_yen=int(answer.get("total_fee_yen", answer["fee_yen"])),
         reissue_of=answer.get("reissue_of"), certificate=cert,
-        pdf=None if missing else render(cert), missing=missing,
+        pdf=pdf, missing=missing,
     )
 
 
@@ -289,7 +296,7 @@ class DeskStep(Enum):
 
 class CertificateDesk:
     def __init__(self, api: CertificateApi, approvals: ApprovalQueueApi,
-                 seal: Callable[[], bytes]) -> None:
+                 seal: Callable[[], Seal | bytes]) -> None:
         self._api, self._approvals, self._seal = api, approvals, seal
         self.clear()
 

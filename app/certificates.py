@@ -1,10 +1,21 @@
 """Turns the content the registry answers for a certificate into the printing model, unchanged:
-the terminal prints exactly the items the registry sent, nothing it decides itself."""
+the terminal prints exactly the items the registry sent, nothing it decides itself; and the
+city's seal the terminal prints with it.
+
+The mayor's title and name come with every answer (the registry's configuration); the seal
+image is the terminal's: a PNG the city installs, named in the setting `printing.seal_image`
+and checked when the desk opens. Without one, certificates carry the synthetic specimen seal
+with 見本 printed across it. A configured seal that cannot be used is an error the desk shows;
+it never falls back to the specimen.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from printing.model import (
     Address,
@@ -24,6 +35,40 @@ from printing.model import (
     Sex,
     Verification,
 )
+
+if TYPE_CHECKING:
+    from app.settings import SettingsStore
+
+
+@dataclass(frozen=True)
+class Seal:
+    """The seal image printed on every certificate; not resident data."""
+
+    png: bytes = field(repr=False)
+    specimen: bool = False  # the synthetic seal: 見本 is printed across it
+
+
+@cache
+def specimen_seal() -> Seal:
+    from printing.specimen import seal_png
+
+    return Seal(seal_png(), specimen=True)
+
+
+def seal_from_path(path: Path | None) -> Seal:
+    """The city's seal at `path`, checked (printing.seal_image.SealImageError with a Japanese
+    message if it cannot be used); the specimen when no path is configured."""
+    if path is None:
+        return specimen_seal()
+    from printing.seal_image import load
+
+    return Seal(load(path))
+
+
+def configured_seal(settings: SettingsStore | None) -> Seal:
+    from app.settings.options import SEAL_IMAGE
+
+    return seal_from_path(None if settings is None else settings.get(SEAL_IMAGE))
 
 
 def _date(value: str | None) -> date | None:
@@ -81,16 +126,18 @@ def _person(raw: dict[str, Any]) -> Person:
     )
 
 
-def certificate(answer: dict[str, Any], seal_png: bytes) -> Certificate:
-    """The printing model of one certificate the registry issued. `seal_png` is the city's seal
-    from the terminal's configuration."""
+def certificate(answer: dict[str, Any], seal: Seal | bytes) -> Certificate:
+    """The printing model of one certificate the registry issued, with the seal from the
+    terminal's configuration (plain PNG bytes: a seal that is not the specimen)."""
+    if isinstance(seal, bytes):
+        seal = Seal(seal)
     issuer = answer["issuer"]
     household = answer["household"]
     move_out = answer.get("move_out")
     return Certificate(
         kind=CertificateKind(answer["kind"]),
         issuer=Issuer(issuer["municipality_name"], issuer["municipality_code"], issuer["mayor_title"],
-                      issuer["mayor_name"], seal_png),
+                      issuer["mayor_name"], seal.png, specimen_seal=seal.specimen),
         issued_on=date.fromisoformat(answer["issued_on"]),
         serial=answer["serial"],
         verification=Verification(answer["verification_code"], answer["qr_text"]),

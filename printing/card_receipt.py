@@ -194,7 +194,7 @@ def render_receipt(receipt: CardReceipt) -> bytes:
     buffer = io.BytesIO()
     # The TrueType subset state lives in the one shared font object: one render at a time,
     # under the certificates' own lock, with their binary (not ASCII85) streams.
-    with certificate_pdf._lock, certificate_pdf._binary_streams():
+    with certificate_pdf.render_lock, certificate_pdf.binary_streams():
         font = fonts.font()
         canvas = Canvas(buffer, pagesize=(PAGE_W, PAGE_H), pageCompression=1, invariant=1,
                         initialFontName=font.fontName)

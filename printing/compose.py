@@ -24,6 +24,7 @@ from printing.model import (
 
 FORM: Final = "form"  # the field of fixed wording (labels, titles), not of the content
 END_MARK: Final = "以下余白"
+SPECIMEN_MARK: Final = "見本"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ class Composition:
     footer: Footer
     page_per_person: bool
     end_mark: Text = Text(FORM, END_MARK)
+    specimen_mark: Text | None = None  # beside a specimen seal (Issuer.specimen_seal)
 
     def texts(self) -> Iterator[Text]:
         """Every text that can appear on a page (page numbers are ASCII digits and '/')."""
@@ -94,6 +96,8 @@ class Composition:
                 yield row.ruby
         yield from (self.end_mark, self.certification, self.issued_on)
         yield from (self.mayor_title, self.mayor_name, *self.footer.texts())
+        if self.specimen_mark is not None:
+            yield self.specimen_mark
 
     @property
     def all_blocks(self) -> tuple[Block, ...]:
@@ -257,5 +261,6 @@ def compose(cert: Certificate) -> Composition:
         mayor_name=Text("issuer.mayor_name", cert.issuer.mayor_name),
         footer=footer(cert),
         page_per_person=wording.page_per_person,
+        specimen_mark=_label(SPECIMEN_MARK) if cert.issuer.specimen_seal else None,
     )
 

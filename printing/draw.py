@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from reportlab.lib.colors import black
+from reportlab.lib.colors import Color, black, white
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from printing.compose import Composition
@@ -36,12 +35,15 @@ from printing.layout import (
 )
 from printing.seal_image import SEAL_SIZE
 from printing.textfit import wrap
+from printing.xobjects import PreparedImage
 
 BACKGROUND_FORM: Final = "MadoguchiAntiCopy"
 QR_FORM: Final = "MadoguchiVerificationQR"
 QR_SIZE: Final = 22 * mm
 TITLE_SIZE: Final = 18.0
 GRID_WIDTH: Final = 0.5
+SPECIMEN_RED: Final = Color(0.78, 0.1, 0.12)
+SPECIMEN_SIZE: Final = 20.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class PageContext:
     canvas: Canvas
     composition: Composition
     layout: Layout
-    seal: ImageReader
+    seal: PreparedImage
     page_count: int
 
 
@@ -63,9 +65,18 @@ def _text_right(c: Canvas, x: float, y: float, s: str, size: float) -> None:
     c.drawRightString(x, y, s)
 
 
+def _stroke_box(c: Canvas, x: float, bottom: float, width: float, height: float,
+                divider: float | None = None) -> None:
+    """A rectangle (and a vertical divider at x = `divider`), stroked: the grid, written as
+    path operators directly (reportlab's general number formatting is the page's main cost)."""
+    ops = f"{x:.2f} {bottom:.2f} {width:.2f} {height:.2f} re"
+    if divider is not None:
+        ops += f" {divider:.2f} {bottom + height:.2f} m {divider:.2f} {bottom:.2f} l"
+    c.addLiteral(ops + " S")
+
+
 def _draw_cell(c: Canvas, cell: Cell, x: float, top: float, height: float) -> None:
-    c.rect(x, top - height, cell.label_w + cell.value_w, height, stroke=1, fill=0)
-    c.line(x + cell.label_w, top, x + cell.label_w, top - height)
+    _stroke_box(c, x, top - height, cell.label_w + cell.value_w, height, x + cell.label_w)
     y = top - PAD_Y - LABEL_SIZE
     for line in cell.label_lines:
         _text(c, x + PAD_X, y, line, LABEL_SIZE)
@@ -90,7 +101,7 @@ def _draw_line(c: Canvas, line: Line, x: float, top: float) -> None:
 
 def _draw_block(c: Canvas, block: LaidBlock, top: float) -> None:
     if block.number is not None:
-        c.rect(MARGIN_X, top - block.height, NUMBER_W, block.height, stroke=1, fill=0)
+        _stroke_box(c, MARGIN_X, top - block.height, NUMBER_W, block.height)
         label = str(block.number)
         c.setFont(FONT_NAME, VALUE_SIZE)
         c.drawCentredString(MARGIN_X + NUMBER_W / 2, top - PAD_Y - VALUE_SIZE - 1, label)
@@ -137,8 +148,25 @@ def _draw_closing(ctx: PageContext, top: float) -> None:
     # ink, so the name shows through (see seal_image).
     c.saveState()
     c.setBlendMode("Multiply")
-    c.drawImage(ctx.seal, right - 8 * mm, baseline + 13 * 0.35 - SEAL_SIZE / 2,
-                SEAL_SIZE, SEAL_SIZE, preserveAspectRatio=True)
+    seal_x, seal_y = right - 8 * mm, baseline + 13 * 0.35 - SEAL_SIZE / 2
+    ctx.seal.draw(c, seal_x, seal_y, SEAL_SIZE, SEAL_SIZE)
+    c.restoreState()
+    if comp.specimen_mark is not None:
+        _draw_specimen_mark(c, comp.specimen_mark.value, seal_x + SEAL_SIZE / 2, seal_y + SEAL_SIZE / 2)
+
+
+def _draw_specimen_mark(c: Canvas, word: str, cx: float, cy: float) -> None:
+    """見本 boxed in red across the specimen seal: no one can take it for the city's seal."""
+    width = text_width(word, SPECIMEN_SIZE) + 4 * mm
+    height = SPECIMEN_SIZE + 3 * mm
+    c.saveState()
+    c.setFillColor(white)
+    c.setStrokeColor(SPECIMEN_RED)
+    c.setLineWidth(1.5)
+    c.rect(cx - width / 2, cy - height / 2, width, height, stroke=1, fill=1)
+    c.setFillColor(SPECIMEN_RED)
+    c.setFont(FONT_NAME, SPECIMEN_SIZE)
+    c.drawCentredString(cx, cy - SPECIMEN_SIZE * 0.35, word)
     c.restoreState()
 
 

@@ -91,11 +91,27 @@ def has_glyph(codepoint: int) -> bool:
     return codepoint in font().face.charToGlyph
 
 
+# Advance widths per character (of 1000 units), filled as characters are met: measuring is the
+# layout's inner loop, and the font's own lookup goes through a method call per character.
+_widths: dict[str, float] = {}
+
+
+def _width(char: str) -> float:
+    width = _widths.get(char)
+    if width is None:
+        width = _widths[char] = font().face.getCharWidth(ord(char))
+    return width
+
+
 def char_width(char: str, size: float) -> float:
     """Advance width of one character in points."""
-    return font().face.getCharWidth(ord(char)) * size / 1000.0
+    return _width(char) * size / 1000.0
 
 
 def text_width(text: str, size: float) -> float:
-    face = font().face
-    return sum(face.getCharWidth(ord(c)) for c in text) * size / 1000.0
+    widths = _widths
+    total = 0.0
+    for char in text:
+        width = widths.get(char)
+        total += _width(char) if width is None else width
+    return total * size / 1000.0

@@ -191,6 +191,9 @@ class Issuer:
     mayor_title: str  # 寝屋川市長
     mayor_name: str
     seal_png: bytes = field(repr=False)  # the 公印, PNG, transparent around the seal
+    # The terminal has no seal of the city configured and prints the synthetic specimen seal:
+    # the page then says 見本 beside it, plainly, so that no such paper passes as genuine.
+    specimen_seal: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ MissingGlyphError and produces no PDF at all.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from collections import OrderedDict
@@ -14,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Final
 
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from printing import anticopy, fonts, qr, seal_image
@@ -23,29 +23,45 @@ from printing.draw import BACKGROUND_FORM, QR_FORM, QR_SIZE, PageContext, draw_p
 from printing.glyphs import require_glyphs
 from printing.layout import PAGE_H, PAGE_W, lay_out
 from printing.model import Certificate
+from printing.xobjects import PreparedForm, PreparedImage, capture_forms
 
 # reportlab keeps a TrueType font's subset state per document inside the shared TTFont object
 # and documents it as not safe for two documents at the same time: one render at a time.
-_lock: Final = threading.Lock()
+render_lock: Final = threading.Lock()
 _SEAL_CACHE_SIZE: Final = 4
-_seals: OrderedDict[bytes, ImageReader] = OrderedDict()
+_seals: OrderedDict[bytes, PreparedImage] = OrderedDict()
+_background: list[PreparedForm] = []
 
 
-def _seal(png: bytes) -> ImageReader:
-    """The seal prepared for print, kept across renders: the same few seals are used all day."""
-    reader = _seals.get(png)
-    if reader is None:
-        reader = seal_image.prepare(png)
-        _seals[png] = reader
+def _seal(png: bytes) -> PreparedImage:
+    """The seal ready for print (scaled, on white, compressed), kept across renders: the same
+    few seals are used all day. Called under the lock, with binary streams."""
+    prepared = _seals.get(png)
+    if prepared is None:
+        name = "MadoguchiSeal" + hashlib.sha256(png).hexdigest()[:16]
+        prepared = PreparedImage.of(name, seal_image.prepare(png))
+        _seals[png] = prepared
         while len(_seals) > _SEAL_CACHE_SIZE:
             _seals.popitem(last=False)
     else:
         _seals.move_to_end(png)
-    return reader
+    return prepared
+
+
+def _background_form(font_name: str) -> PreparedForm:
+    """The anti-copy background (with the latent word's form), made once per process."""
+    if not _background:
+        scratch = Canvas(io.BytesIO(), pagesize=(PAGE_W, PAGE_H), pageCompression=1, invariant=1,
+                         initialFontName=font_name)
+        forms = capture_forms(
+            scratch, lambda c: anticopy.define_form(c, BACKGROUND_FORM, PAGE_W, PAGE_H),
+            (anticopy.WORD_FORM, BACKGROUND_FORM), {BACKGROUND_FORM: (anticopy.WORD_FORM,)})
+        _background.append(forms[BACKGROUND_FORM])
+    return _background[0]
 
 
 @contextmanager
-def _binary_streams() -> Iterator[None]:
+def binary_streams() -> Iterator[None]:
     """reportlab wraps every stream in ASCII85 unless told otherwise, a process-wide setting.
 
     ASCII85 makes the streams a quarter larger and, in pure Python, costs more than drawing
@@ -69,7 +85,7 @@ def render(cert: Certificate) -> bytes:
     require_glyphs(composition)
     layout = lay_out(composition)
     buffer = io.BytesIO()
-    with _lock, _binary_streams():
+    with render_lock, binary_streams():
         font = fonts.font()
         canvas = Canvas(
             buffer,
@@ -83,7 +99,7 @@ def render(cert: Certificate) -> bytes:
         canvas.setTitle(composition.title.value)
         canvas.setAuthor(cert.issuer.municipality_name)
         canvas.setCreator("madoguchi")
-        anticopy.define_form(canvas, BACKGROUND_FORM, PAGE_W, PAGE_H)
+        _background_form(font.fontName).place(canvas)
         qr.define_form(canvas, QR_FORM, cert.verification.qr_text, QR_SIZE)
         context = PageContext(canvas, composition, layout, _seal(cert.issuer.seal_png),
                               len(layout.pages))

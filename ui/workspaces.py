@@ -20,13 +20,14 @@ from ui.operations import OperationRunner
 if TYPE_CHECKING:
     from app.registry_client import RegistryClient
     from app.settings import SettingsStore
+    from ui.card.bridge import CardBridge
 
 
 @dataclass
 class WorkspaceContext:
     """What a workspace page gets: who is working, where to register resident data, the
     background runner, the diagnostics sources for the helpdesk's page, the registry client
-    (None: no connection; the page says so) and the terminal's settings."""
+    (None: no connection; the page says so), the terminal's settings and its card reader."""
 
     session: StaffSession
     personal_data: PersonalDataRegistry
@@ -34,6 +35,7 @@ class WorkspaceContext:
     diagnostics: DiagnosticsSources | None = None
     registry: RegistryClient | None = None
     settings: SettingsStore | None = None
+    cards: CardBridge | None = None  # the terminal's card reader for this session, if its work needs one
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ MOVE_DRAFT: Final = "move.draft"
 MOVE_COMMIT: Final = "move.commit"
 CERTIFICATE_ISSUE: Final = "certificate.issue"
 CARD_RECORD: Final = "card.record"
+IDENTITY_RECORD: Final = "identity.record"  # 本人確認 recorded with the registry
 BULK_APPROVE: Final = "bulk.approve"
 DIAGNOSTICS_READ: Final = "diagnostics.read"
 NUMBER_VIEW: Final = "number.view"  # the full individual number, on an explicit action only

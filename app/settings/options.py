@@ -179,6 +179,12 @@ PAPER_TRAY = _register(Option(
     "printing.tray", "auto", "Paper tray for certificates, as the printer names it.",
     lambda v: _text(v, max_length=64),
 ))
+SEAL_IMAGE = _register(Option[Path | None](
+    "printing.seal_image", None,
+    "The city's official seal (公印) printed on certificates: a PNG file the city installs; "
+    "empty prints the synthetic specimen seal marked 見本.",
+    _optional_path, _dump_path,
+))
 CARD_READER = _register(Option[str | None](
     "cardreader.preferred_reader", None,
     "PC/SC reader to use when several are connected; empty for the first with a card.",

@@ -486,17 +486,20 @@ class CardDeskWorkspace(QWidget):
 
 
 def build_card_desk_workspace(context: WorkspaceContext) -> QWidget:
-    """The カード交付 page for the shell's WorkspaceContext (its own card bridge)."""
+    """The カード交付 page for the shell's WorkspaceContext, on the session's card bridge (or
+    one of its own, closed with the page, where the context has none)."""
     from app.registry_client import RegistryClient
 
     client = context.registry
     api = CardDeskApi(client) if isinstance(client, RegistryClient) else None
-    bridge = CardBridge(personal_data=context.personal_data)
+    shared = context.cards
+    bridge = shared if shared is not None else CardBridge(personal_data=context.personal_data)
     services = CardDeskServices(
         api=api, search_api=api.search_api() if api is not None else None, runner=context.runner,
         personal_data=context.personal_data, bridge=bridge, staff_name=context.session.staff.name,
         print_setup=PrintSetup.from_settings(context.settings))
     workspace = CardDeskWorkspace(services)
-    bridge.setParent(workspace)
-    workspace.destroyed.connect(bridge.close)
+    if shared is None:
+        bridge.setParent(workspace)
+        workspace.destroyed.connect(bridge.close)
     return workspace

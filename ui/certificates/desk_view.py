@@ -1,7 +1,7 @@
 """The certificate desk's view: the order form, the preview from memory, print and 再交付, and
 the approval dialog of a bulk job. The flow is app.certificate_desk.CertificateDesk; every
-registry call and the PDF rendering run on the runner's worker. Printing rasterises the pages
-on this thread, where the QPdfDocument lives (a page at 300 dpi takes a fraction of a second).
+registry call, the PDF rendering and the printing (pages rasterised and painted onto the
+printer: print_output.print_pdf) run on the runner's worker, so the window never waits.
 
 Everything shown here is resident data: the view is a personal-data holder, and a lock drops
 the order, the answer, the PDF bytes, the QPdfDocument and the preview, stops a queued
@@ -10,6 +10,7 @@ approval's polling and leaves nothing of the certificate in any widget.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,12 @@ from ui.certificates.order_form import ERROR_STYLE, CertificateOrderForm
 from ui.certificates.preview import CertificatePreview
 from ui.certificates.print_output import (
     MEMORY_PDF,
-    MemoryPdfPrinter,
+    PrintCancelled,
+    PrintedPdf,
+    PrintOutcome,
     PrintSetup,
     default_printer,
-    make_printer,
-    print_document,
+    print_pdf,
     printer_names,
 )
 from ui.i18n import translate
@@ -53,6 +55,8 @@ class CertificateDeskView(QWidget):
     certificate_issued = Signal(str)  # serial
     certificate_reissued = Signal(str)  # the new serial
     certificate_printed = Signal(int)  # sheets
+    print_failed = Signal()
+    verify_requested = Signal()  # the clerk asks for 証明書の真正確認
     issue_refused = Signal(str)  # the registry's code
     approval_requested = Signal()  # the approval dialog opened
     approval_polled = Signal(str)  # WaitState value after each poll's answer
@@ -61,10 +65,12 @@ class CertificateDeskView(QWidget):
                  personal_data: PersonalDataRegistry | None = None, *,
                  print_setup: PrintSetup | None = None, poll_interval_ms: int = POLL_INTERVAL_MS,
                  choose_pdf_path: Callable[[QWidget], Path | None] | None = None,
+                 seal_problem: str | None = None, specimen_seal: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("certificate_desk")
         self.desk, self._runner = desk, runner
+        self.seal_problem = seal_problem  # the configured seal cannot be used: no issuing
         self._setup = print_setup or PrintSetup(None, "auto")
         self._choose_pdf_path = choose_pdf_path  # None: no "save as PDF" (nothing on disk)
         self.form = CertificateOrderForm(self)
@@ -83,8 +89,23 @@ class CertificateDeskView(QWidget):
         self.reissue_button = QPushButton(translate("Certificates", "再交付(&R)…"), self)
         self.save_button = QPushButton(translate("Certificates", "PDFに保存…"), self)
         self.new_button = QPushButton(translate("Certificates", "新しい請求(&N)"), self)
+        self.verify_button = QPushButton(translate("Certificates", "真正確認… (Shift+F1)"), self)
+        self.verify_button.setObjectName("certificate_verify_button")
         self.save_button.setVisible(choose_pdf_path is not None)
-        self.memory_printer: MemoryPdfPrinter | None = None  # the last in-memory print
+        self.seal_message = QLabel(self)
+        self.seal_message.setObjectName("certificate_seal_problem")
+        self.seal_message.setWordWrap(True)
+        self.seal_message.setStyleSheet(ERROR_STYLE)
+        self.seal_message.setVisible(seal_problem is not None or specimen_seal)
+        if seal_problem is not None:
+            self.seal_message.setText(
+                translate("Certificates", "設定された公印の画像が使えないため、証明書を発行できません。管理者に連絡してください。")
+                + "\n" + seal_problem)
+        elif specimen_seal:
+            self.seal_message.setText(translate(
+                "Certificates", "この端末には公印の画像が設定されていないため、見本の印影に「見本」と重ねて印刷します。"))
+        self.memory_printer: PrintedPdf | None = None  # the last in-memory print
+        self._printing: threading.Event | None = None  # the print in flight: set it to stop it
         self._generation = 0
         self.approval = ApprovalStep(desk, runner, self, self._run, self._resend, poll_interval_ms)
         self.approval.approval_requested.connect(self.approval_requested)
@@ -94,7 +115,8 @@ class CertificateDeskView(QWidget):
         self._fill_printers()
         for button, slot in ((self.issue_button, self.issue), (self.print_button, self.print_certificate),
                              (self.reissue_button, self.ask_reissue), (self.save_button, self.save_pdf),
-                             (self.new_button, self.new_request)):
+                             (self.new_button, self.new_request),
+                             (self.verify_button, self.verify_requested.emit)):
             button.clicked.connect(slot)
         self.form.issue_requested.connect(self.issue)
         for keys, slot in (("Ctrl+Return", self.issue), ("Ctrl+P", self.print_certificate),
@@ -110,10 +132,12 @@ class CertificateDeskView(QWidget):
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.seal_message)
         left_column.addWidget(self.form, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.verify_button)
         left_column.addLayout(buttons)
         left_column.addWidget(self.message)
         right = QWidget(self)
@@ -163,11 +187,11 @@ class CertificateDeskView(QWidget):
     def _refresh_buttons(self, busy: bool = False) -> None:
         issued = self.desk.issued
         ready = not busy and self.desk.step is DeskStep.ISSUED and issued is not None
-        self.issue_button.setEnabled(not busy)
+        self.issue_button.setEnabled(not busy and self.seal_problem is None)
         self.form.set_busy(busy)
         self.print_button.setEnabled(ready and issued is not None and issued.printable
-                                     and self.preview.document() is not None)
-        self.reissue_button.setEnabled(ready)
+                                     and self.preview.document() is not None and self._printing is None)
+        self.reissue_button.setEnabled(ready and self._printing is None)
         self.save_button.setEnabled(ready and issued is not None and issued.printable)
 
     @property
@@ -178,9 +202,11 @@ class CertificateDeskView(QWidget):
 
     def start_for(self, *, persons: tuple[str, ...] = (), household: str | None = None,
                   kind: str | None = None) -> None:
-        """A new order for the persons or the household the counter has open."""
+        """A new order for the persons or the household the counter has open; the clerk goes
+        on with who is asking (the requester type first)."""
         self.new_request()
         self.form.set_target(persons=persons, household=household, kind=kind)
+        self.form.requester_type.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def issue(self) -> None:
@@ -236,29 +262,55 @@ class CertificateDeskView(QWidget):
     # -- print, 再交付, save ----------------------------------------------------------------------------
 
     @Slot()
-    def print_certificate(self) -> int:
+    def print_certificate(self) -> bool:
+        """Start printing the issued certificate on the chosen printer, on the runner's worker;
+        certificate_printed (sheets) or print_failed follows. False if nothing was started."""
         issued, document = self.desk.issued, self.preview.document()
-        if not self.print_button.isEnabled() or issued is None or document is None:
-            return 0
-        name = self.printer.currentData()
-        try:
-            if name == MEMORY_PDF:
-                if self.memory_printer is not None:
-                    self.memory_printer.clear_personal_data()
-                self.memory_printer = MemoryPdfPrinter()
-                sheets = print_document(document, self.memory_printer.writer, issued.copies)
-                note = ""
+        if not self.print_button.isEnabled() or issued is None or issued.pdf is None or document is None:
+            return False
+        name, tray, copies, pdf = str(self.printer.currentData()), self._setup.tray, issued.copies, issued.pdf
+        cancel = threading.Event()
+        self._printing = cancel
+        generation = self._generation
+        if self.memory_printer is not None:
+            self.memory_printer.clear_personal_data()
+            self.memory_printer = None
+        self.message.setText(translate("Certificates", "印刷しています…"))
+        self._refresh_buttons()
+
+        def done(outcome: PrintOutcome) -> None:
+            if self._printing is cancel:
+                self._printing = None
+            if generation != self._generation:
+                if outcome.memory is not None:
+                    outcome.memory.clear_personal_data()
+                return
+            self.memory_printer = outcome.memory
+            note = "" if outcome.tray_set else translate(
+                "Certificates", "（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）")
+            self.message.setText(translate("Certificates", "%1枚印刷しました。").replace("%1", str(outcome.sheets)) + note)
+            self._refresh_buttons()
+            self.certificate_printed.emit(outcome.sheets)
+
+        def failed(error: Exception) -> None:
+            if self._printing is cancel:
+                self._printing = None
+            if generation != self._generation:
+                return
+            if isinstance(error, PrintCancelled):
+                self.message.setText(translate("Certificates", "印刷を中止しました。"))
             else:
-                printer, tray_set = make_printer(name, self._setup.tray)
-                sheets = print_document(document, printer, issued.copies)
-                note = "" if tray_set else translate(
-                    "Certificates", "（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）")
-        except OSError:
-            self.message.setText(translate("Certificates", "プリンタを開けませんでした。"))
-            return 0
-        self.message.setText(translate("Certificates", "%1枚印刷しました。").replace("%1", str(sheets)) + note)
-        self.certificate_printed.emit(sheets)
-        return sheets
+                self.message.setText(translate("Certificates", "プリンタを開けませんでした。"))
+            self._refresh_buttons()
+            self.print_failed.emit()
+
+        self._runner.operation(lambda: print_pdf(pdf, name, tray, copies, cancel), parent=self) \
+            .success(done).failure(failed).run_in_background()
+        return True
+
+    @property
+    def printing(self) -> bool:
+        return self._printing is not None
 
     @Slot()
     def ask_reissue(self) -> None:
@@ -304,6 +356,9 @@ class CertificateDeskView(QWidget):
 
     def clear_personal_data(self) -> None:
         self._generation += 1  # an answer still in flight is for an order no longer here
+        if self._printing is not None:
+            self._printing.set()  # the worker stops before its next page and drops its copy
+            self._printing = None
         self.approval.close()
         self.desk.clear()
         self.preview.clear_personal_data()

@@ -34,7 +34,14 @@ from app.certificate_desk import (
     REQUESTER_TYPES,
     RESTRICTED_ITEMS,
 )
-from ui.certificates.labels import ITEM_LABELS, KIND_LABELS, REQUESTER_LABELS, label, problem_text
+from ui.certificates.labels import (
+    ITEM_LABELS,
+    KIND_LABELS,
+    REFUSALS,
+    REQUESTER_LABELS,
+    label,
+    problem_text,
+)
 from ui.i18n import translate
 
 ERROR_STYLE = "color: #b00020;"
@@ -84,12 +91,9 @@ class CertificateOrderForm(QWidget):
         self.registration_number = QLineEdit(self)
 
         self._form = QFormLayout()
+        # Who is asking comes first (it decides which items may be printed), then for whom and
+        # what, as the clerk reads the request form.
         rows: list[tuple[str, str, QWidget]] = [
-            ("kind", translate("Certificates", "証明書の種類"), self.kind),
-            ("persons", translate("Certificates", "対象者（宛名番号）"), self.persons),
-            ("household", translate("Certificates", "世帯番号"), self.household),
-            ("move_id", translate("Certificates", "異動届の番号"), self.move_id),
-            ("copies", translate("Certificates", "通数"), self.copies),
             ("requester.type", translate("Certificates", "請求者"), self.requester_type),
             ("requester.person_id", translate("Certificates", "請求者の宛名番号"), self.requester_person),
             ("requester.name", translate("Certificates", "請求者の氏名"), self.requester_name),
@@ -98,6 +102,11 @@ class CertificateOrderForm(QWidget):
             ("requester.office", translate("Certificates", "請求機関"), self.office),
             ("requester.profession", translate("Certificates", "資格"), self.profession),
             ("requester.registration_number", translate("Certificates", "登録番号"), self.registration_number),
+            ("kind", translate("Certificates", "証明書の種類"), self.kind),
+            ("persons", translate("Certificates", "対象者（宛名番号）"), self.persons),
+            ("household", translate("Certificates", "世帯番号"), self.household),
+            ("move_id", translate("Certificates", "異動届の番号"), self.move_id),
+            ("copies", translate("Certificates", "通数"), self.copies),
         ]
         self.fields: dict[str, QWidget] = {}
         for key, text, editor in rows:
@@ -122,7 +131,7 @@ class CertificateOrderForm(QWidget):
             edit.returnPressed.connect(self.issue_requested)
         self._kind_changed()
         self._requester_changed()
-        self.setFocusProxy(self.kind)
+        self.setFocusProxy(self.requester_type)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -196,4 +205,6 @@ class CertificateOrderForm(QWidget):
         for editor, shown in visible.items():
             self._form.setRowVisible(editor, shown)
         for code in RESTRICTED_ITEMS:
-            self.items[code].setEnabled(kind in OWN_HOUSEHOLD)
+            allowed = kind in OWN_HOUSEHOLD
+            self.items[code].setEnabled(allowed)
+            self.items[code].setToolTip("" if allowed else label(REFUSALS, "item_not_allowed"))

@@ -4,10 +4,17 @@ painter of the chosen device, nothing spooled to a file by us.
 Devices: a QPrinter for a real printer (the terminal settings `printing.printer` and
 `printing.tray` choose the default printer and paper tray), or the in-memory PDF printer for
 tests and the demo, a QPdfWriter over a QBuffer. Both are QPagedPaintDevices.
+
+`print_pdf` does the whole print on a worker thread (the runner's), so that the window never
+waits on rasterising pages or on the spooler: Qt allows painting on a QImage, a QPrinter or a
+PDF writer outside the GUI thread. Everything it uses is made on that thread from the PDF bytes
+(a QPdfDocument of its own, the printer, the in-memory PDF writer) and released there;
+QtPdf serialises its PDFium calls, so the preview's document on the UI thread is undisturbed.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -115,9 +122,15 @@ def _resolution(device: QPagedPaintDevice) -> int:
     return device.logicalDpiX()
 
 
-def print_document(document: QPdfDocument, device: QPagedPaintDevice, copies: int = 1) -> int:
+class PrintCancelled(Exception):
+    """The print was called off between two pages (a lock, a new order)."""
+
+
+def print_document(document: QPdfDocument, device: QPagedPaintDevice, copies: int = 1,
+                   cancel: threading.Event | None = None) -> int:
     """Paint every page of `document` `copies` times onto `device`; the number of sheets.
-    Pages are rendered at the device's resolution, at most MAX_DPI."""
+    Pages are rendered at the device's resolution, at most MAX_DPI. A set `cancel` stops
+    before the next page (a printer's job is aborted) with PrintCancelled."""
     pages = document.pageCount()
     if pages == 0 or copies < 1:
         return 0
@@ -130,13 +143,73 @@ def print_document(document: QPdfDocument, device: QPagedPaintDevice, copies: in
         dpi = min(_resolution(device), MAX_DPI)
         for _copy in range(copies):
             for index in range(pages):
+                if cancel is not None and cancel.is_set():
+                    if isinstance(device, QPrinter):
+                        device.abort()
+                    raise PrintCancelled
                 if sheets:
                     device.newPage()
                 size_pt = document.pagePointSize(index)
                 pixels = QSize(round(size_pt.width() * dpi / 72), round(size_pt.height() * dpi / 72))
                 image = document.render(index, pixels)
                 painter.drawImage(target, image)
+                del image
                 sheets += 1
     finally:
         painter.end()
     return sheets
+
+
+class PrintedPdf:
+    """What the in-memory PDF printer printed, handed from the worker: plain bytes that
+    `clear_personal_data` overwrites."""
+
+    def __init__(self, data: bytearray) -> None:
+        self._data = data
+
+    def output(self) -> bytes:
+        return bytes(self._data)
+
+    def clear_personal_data(self) -> None:
+        self._data[:] = bytes(len(self._data))
+        self._data = bytearray()
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    sheets: int
+    tray_set: bool  # False: the configured tray has no Qt name, the printer's default was used
+    memory: PrintedPdf | None  # the in-memory PDF printer's output
+
+
+def print_pdf(pdf: bytes, printer_name: str, tray: str, copies: int,
+              cancel: threading.Event | None = None) -> PrintOutcome:
+    """Print `pdf` on `printer_name` (MEMORY_PDF: the in-memory PDF printer), on the calling
+    thread: made for a worker. OSError if the printer cannot be opened or the PDF not read;
+    PrintCancelled if `cancel` is set meanwhile."""
+    from PySide6.QtPdf import QPdfDocument
+
+    data = QByteArray(pdf)
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    try:
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready:
+            raise OSError("the certificate PDF could not be read")
+        if printer_name == MEMORY_PDF:
+            memory = MemoryPdfPrinter()
+            try:
+                sheets = print_document(document, memory.writer, copies, cancel)
+                output = PrintedPdf(bytearray(memory.output()))
+            finally:
+                memory.clear_personal_data()
+                del memory
+            return PrintOutcome(sheets, True, output)
+        printer, tray_set = make_printer(printer_name, tray)
+        return PrintOutcome(print_document(document, printer, copies, cancel), tray_set, None)
+    finally:
+        document.close()
+        buffer.close()
+        data.fill(0)
+        del document, buffer

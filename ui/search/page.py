@@ -29,6 +29,8 @@ class _NoRegistry:
 
 class SearchPage(QWidget):
     move_requested = Signal()  # for the person whose record is open
+    certificate_requested = Signal()  # likewise
+    identity_requested = Signal()  # likewise
     record_shown = Signal()
 
     def __init__(self, api: RegistryApi | None, runner: OperationRunner,
@@ -64,6 +66,8 @@ class SearchPage(QWidget):
         self.results.back_requested.connect(self.focus_form)
         self.record.back_requested.connect(self._back_to_results)
         self.record.move_requested.connect(self.move_requested)
+        self.record.certificate_requested.connect(self.certificate_requested)
+        self.record.identity_requested.connect(self.identity_requested)
         self.record.number.reveal_requested.connect(self.reveal_number)
         self.record.number.number_concealed.connect(self.record_flow.conceal)
         if api is None:

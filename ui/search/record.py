@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -94,6 +95,8 @@ def _table(model: PersonalTableModel, parent: QWidget, name: str) -> QTableView:
 class RecordView(QWidget):
     back_requested = Signal()
     move_requested = Signal()
+    certificate_requested = Signal()
+    identity_requested = Signal()
 
     def __init__(self, registry: PersonalDataRegistry | None = None, *, can_reveal: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -131,6 +134,20 @@ class RecordView(QWidget):
         self.move_button = QPushButton(translate("CounterRecord", "この方の異動届 (F8)"), self)
         self.move_button.setObjectName("record_move")
         self.move_button.setEnabled(False)
+        self.certificate_button = QPushButton(
+            translate("CounterRecord", "この方の証明書 (Shift+F8)"), self)
+        self.certificate_button.setObjectName("record_certificate")
+        self.identity_button = QPushButton(translate("CounterRecord", "本人確認 (Shift+F6)"), self)
+        self.identity_button.setObjectName("record_identity")
+        self._actions = (self.move_button, self.certificate_button, self.identity_button)
+        for button in self._actions:
+            button.setEnabled(False)
+        # The workspace shows the two buttons only where the person may use them.
+        self.certificate_button.hide()
+        self.identity_button.hide()
+        buttons = QHBoxLayout()
+        for button in self._actions:
+            buttons.addWidget(button)
         column = QVBoxLayout(self)
         column.addWidget(self.heading)
         column.addWidget(self.kana)
@@ -144,8 +161,10 @@ class RecordView(QWidget):
         column.addWidget(self.members_view, 1)
         column.addWidget(QLabel(translate("CounterRecord", "履歴（古い順）"), self))
         column.addWidget(self.history_view, 1)
-        column.addWidget(self.move_button)
+        column.addLayout(buttons)
         self.move_button.clicked.connect(self.move_requested)
+        self.certificate_button.clicked.connect(self.certificate_requested)
+        self.identity_button.clicked.connect(self.identity_requested)
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_requested)
@@ -175,6 +194,8 @@ class RecordView(QWidget):
                                             e.info.change_date, e.info.notified_on, e.record)
                                for e in file.history])
         self.move_button.setEnabled(record.status == "resident")
+        self.certificate_button.setEnabled(True)  # a 除票 once removed
+        self.identity_button.setEnabled(record.status == "resident")
 
     def show_problem(self, message: str) -> None:
         self.problem.setText(message)
@@ -191,7 +212,8 @@ class RecordView(QWidget):
         self.number.clear_personal_data()
         self.members.clear_personal_data()
         self.history.clear_personal_data()
-        self.move_button.setEnabled(False)
+        for button in self._actions:
+            button.setEnabled(False)
 
 
 def _history_row(version: int, reason: str, changed: Any, notified: Any,
