@@ -14,7 +14,7 @@ DEMO_RESIDENTS ?= 1000
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[dev,bundle]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -40,7 +40,7 @@ run: setup
 # Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py). The Qt
 # tests run in a process of their own, after the rest: Qt's event loop then never runs during the
 # registry, card and printing tests, whatever a widget test left queued.
-QT_TESTS := tests/app tests/ui tests/ui_counter tests/ui_certificates tests/terminal_extra tests/workflows
+QT_TESTS := tests/app tests/ui tests/ui_counter tests/ui_certificates tests/ui_identity tests/ui_carddesk tests/terminal_extra tests/workflows
 test: system setup
 ifeq ($(strip $(PYTEST_ARGS)),)
 	$(PY) -m pytest $(foreach d,$(QT_TESTS),--ignore=$(d))
@@ -63,3 +63,23 @@ card-demo: setup
 clean-demo:
 	-$(BIN)/madoguchi unenroll --settings $(DEMO_STATE)/terminal-settings.json
 	rm -rf $(DEMO_STATE)
+
+# The counter terminal for installation (installer/terminal/): the one-folder PyInstaller bundle
+# in dist/madoguchi/, its Linux tarball, and the check of every installer piece (the bundle's
+# --self-check, the tarball's install.sh, the .desktop entry, the NSIS script with makensis).
+BUNDLE_DIR := dist/madoguchi
+BUNDLE_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+BUNDLE_TARBALL := dist/madoguchi-terminal-$(BUNDLE_VERSION)-linux-$(shell uname -m).tar.gz
+
+.PHONY: bundle bundle-tarball installer-check
+
+bundle: system $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  installer/terminal/madoguchi.spec
+	@du -sh $(BUNDLE_DIR)
+
+bundle-tarball: bundle
+	bash installer/terminal/linux/make-tarball.sh $(BUNDLE_DIR) $(BUNDLE_TARBALL)
+
+installer-check: bundle-tarball
+	bash installer/terminal/check.sh $(BUNDLE_DIR) $(BUNDLE_TARBALL) $(BUNDLE_VERSION)

@@ -6,8 +6,10 @@ import argparse
 import sys
 
 from bench import (
+    bundle,
     card_reads,
     certificate_render,
+    keystrokes,
     move_commits,
     search_latency,
     security_costs,
@@ -19,7 +21,7 @@ from bench.report import save, write_section
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="bench")
-    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates, terminal, memory (default: all)")
+    parser.add_argument("which", nargs="*", help="benchmarks to run: search, moves, security, cards, certificates, terminal, memory, keystrokes (default: all of these), bundle (needs make bundle)")
     parser.add_argument("--sizes", default=None,
                         help="comma-separated resident counts (search: 300000,1000000; moves: 300000)")
     parser.add_argument("--backends", default="sqlite,postgresql")
@@ -31,8 +33,10 @@ def main() -> int:
         return [int(s) for s in (args.sizes or default).split(",") if s]
 
     backends = [b for b in args.backends.split(",") if b]
-    known = ["search", "moves", "security", "cards", "certificates", "terminal", "memory"]
-    which = args.which or known
+    known = ["search", "moves", "security", "cards", "certificates", "terminal", "memory",
+             "keystrokes", "bundle"]
+    # The bundle's figures need a built bundle (make bundle): only when asked for by name.
+    which = args.which or [k for k in known if k != "bundle"]
     unknown = set(which) - set(known)
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
@@ -54,10 +58,18 @@ def main() -> int:
         memory = terminal_memory.run()
         save("terminal_memory", memory)
         write_section("terminal-memory", terminal_memory.render_markdown(memory))
+    if "keystrokes" in which:
+        typed = keystrokes.run()
+        save("keystrokes", typed)
+        write_section("keystrokes", keystrokes.render_markdown(typed))
     if "cards" in which:
         result = card_reads.run()
         save("card_reads", result)
         write_section("card", card_reads.render_markdown(result))
+    if "bundle" in which:
+        built = bundle.run()
+        save("bundle", built)
+        write_section("bundle", bundle.render_markdown(built))
     return 0
 
 

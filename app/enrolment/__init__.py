@@ -1,7 +1,8 @@
 """Enrolment of this terminal with a registry: the administrator's bundle checked, the key's
-secret in the OS keyring (or the encrypted file keyring), the settings written.
+secret in the OS keyring (or the encrypted file keyring, or the machine keyring for every
+account of a shared counter PC), the settings written.
 
-    madoguchi enroll BUNDLE_DIR [--settings FILE] [--registry-url URL]
+    madoguchi enroll BUNDLE_DIR [--settings FILE] [--registry-url URL] [--keyring machine]
     madoguchi unenroll [--settings FILE]
     python -m app.enrolment ...          (the same, without loading Qt)
 """

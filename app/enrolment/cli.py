@@ -27,9 +27,11 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--into", type=Path, default=None,
                      help="directory for the enrolment (default: 'enrolment' beside the settings)")
     add.add_argument("--registry-url", default=None, help="the registry's https:// URL, if not set yet")
-    add.add_argument("--keyring", choices=("auto", "system", "file"), default=None,
-                     help="where the key's secret goes (default: the OS keyring if one runs)")
-    add.add_argument("--keyring-file", type=Path, default=None, help="file of the encrypted file keyring")
+    add.add_argument("--keyring", choices=("auto", "system", "file", "machine"), default=None,
+                     help="where the key's secret goes (default: the OS keyring if one runs; "
+                          "machine: one keyring for every account of this machine, as administrator)")
+    add.add_argument("--keyring-file", type=Path, default=None,
+                     help="file of the encrypted file keyring or of the machine keyring")
     add.add_argument("--remove-bundle-key", action="store_true",
                      help="delete terminal-key.pem from BUNDLE afterwards (an installer's copy)")
     add.add_argument("--check-online", action="store_true",

@@ -71,6 +71,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "端末の鍵の保管庫を開けません。端末の管理者に連絡してください。",
         "the keyring holding the terminal key cannot be opened (wrong secret or damaged file)",
     ),
+    "keyring_denied": (
+        "端末共通の鍵の保管庫に書き込めません。管理者として実行してください。",
+        "the machine keyring cannot be written by this account: enrol or unenrol as administrator (root)",
+    ),
     "not_enrolled": (
         "この端末は登録されていません。",
         "this terminal is not enrolled",

@@ -16,6 +16,10 @@ the file. The secret, in this order:
 The source used is written into the file (not the secret), so that opening it later with
 another source fails with `keyring_unreadable` instead of silently making a new keyring.
 The backend's priority is never viable: `keyring` only uses it when chosen explicitly.
+
+Where the file's key comes from is a parameter (`KeyProtection`): the scrypt derivation from
+the secret above is this module's; app.enrolment.machinekeyring keeps the same file format with
+a random key sealed to the machine (DPAPI's machine scope on Windows).
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ import base64
 import json
 import os
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -63,6 +68,19 @@ def _unb64(text: Any) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+class KeyProtection(Protocol):
+    """Where the AES-256-GCM key of a keyring file comes from. The header fields it returns
+    are written into the file and authenticated with the entries."""
+
+    def new_key(self) -> tuple[dict[str, Any], bytes]:
+        """(header fields, 32-byte key) for writing the file anew."""
+        ...
+
+    def open_key(self, header: Mapping[str, Any]) -> bytes:
+        """The key of a file with this header; KeyringUnreadable if not to be had here."""
+        ...
+
+
 def secret_source() -> tuple[str, bytes]:
     """(name of the source, secret bytes) by the order in the module's docstring."""
     credentials = os.environ.get("CREDENTIALS_DIRECTORY")
@@ -84,10 +102,41 @@ def secret_source() -> tuple[str, bytes]:
     raise NoKeyringSecret(f"no machine id; set {ENV_PASSPHRASE} or provide a systemd credential")
 
 
+def derive_key(secret: bytes, salt: bytes) -> bytes:
+    return Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(secret)
+
+
+class ScryptFromSecret:
+    """The key derived by scrypt from a secret (by default `secret_source`, looked up at
+    every opening: the secret available now decides)."""
+
+    def __init__(self, source: Callable[[], tuple[str, bytes]] = secret_source) -> None:
+        self.source = source
+
+    def new_key(self) -> tuple[dict[str, Any], bytes]:
+        name, secret = self.source()
+        salt = os.urandom(16)
+        header = {"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
+                  "salt": _b64(salt), "secret_source": name}
+        return header, derive_key(secret, salt)
+
+    def open_key(self, header: Mapping[str, Any]) -> bytes:
+        name, secret = self.source()
+        if header.get("kdf") != "scrypt":
+            raise KeyringUnreadable(f"the keyring file's key is {header.get('kdf')}, not scrypt")
+        if header.get("secret_source") != name:
+            raise KeyringUnreadable(
+                f"the keyring file was made with the {header.get('secret_source')} secret, "
+                f"this process has the {name} secret"
+            )
+        return derive_key(secret, _unb64(header["salt"]))
+
+
 class EncryptedFileKeyring(KeyringBackend):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, protection: KeyProtection | None = None) -> None:
         super().__init__()
         self.path = path
+        self.protection: KeyProtection = protection or ScryptFromSecret()
 
     @properties.classproperty
     def priority(cls) -> float:
@@ -97,25 +146,15 @@ class EncryptedFileKeyring(KeyringBackend):
 
     # -- the file -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _key(secret: bytes, salt: bytes) -> bytes:
-        return Scrypt(salt=salt, length=32, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P).derive(secret)
-
     def _load(self) -> dict[str, dict[str, str]]:
         if not self.path.exists():
             return {}
-        source, secret = secret_source()
         try:
             document = json.loads(self.path.read_text(encoding="utf-8"))
             header = document["header"]
             if header.get("format") != FORMAT or header.get("version") != VERSION:
                 raise ValueError("unknown format")
-            if header.get("secret_source") != source:
-                raise KeyringUnreadable(
-                    f"the keyring file was made with the {header.get('secret_source')} secret, "
-                    f"this process has the {source} secret"
-                )
-            key = self._key(secret, _unb64(header["salt"]))
+            key = self.protection.open_key(header)
             plain = AESGCM(key).decrypt(_unb64(document["nonce"]), _unb64(document["ciphertext"]),
                                         _aad(header))
             entries = json.loads(plain.decode("utf-8"))
@@ -128,15 +167,17 @@ class EncryptedFileKeyring(KeyringBackend):
         return entries
 
     def _save(self, entries: dict[str, dict[str, str]]) -> None:
-        source, secret = secret_source()
-        salt, nonce = os.urandom(16), os.urandom(12)
-        header = {"format": FORMAT, "version": VERSION, "kdf": "scrypt", "n": SCRYPT_N,
-                  "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt), "secret_source": source}
+        fields, key = self.protection.new_key()
+        header = {"format": FORMAT, "version": VERSION, **fields}
+        nonce = os.urandom(12)
         plain = json.dumps(entries, sort_keys=True).encode("utf-8")
-        ciphertext = AESGCM(self._key(secret, salt)).encrypt(nonce, plain, _aad(header))
+        ciphertext = AESGCM(key).encrypt(nonce, plain, _aad(header))
         text = json.dumps({"header": header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)},
                           indent=1)
-        write_private(self.path, text.encode("ascii"))
+        self._write(text.encode("ascii"))
+
+    def _write(self, data: bytes) -> None:
+        write_private(self.path, data)
 
     # -- keyring's interface --------------------------------------------------------------------
 
@@ -166,9 +207,12 @@ def _aad(header: dict[str, Any]) -> bytes:
     return json.dumps(header, sort_keys=True).encode("utf-8")
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Owner-only and atomic: a crash mid-write leaves the old file, never half a keyring."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+def write_private(path: Path, data: bytes, *, mode: int = 0o600, group: int | None = None,
+                  dir_mode: int = 0o700) -> None:
+    """Owner-only (or `mode` with `group`) and atomic: a crash mid-write leaves the old file,
+    never half a keyring. The mode and group are set before the file takes its name, so the
+    secret is never readable by more than intended, not even for a moment."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=dir_mode)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
@@ -177,7 +221,9 @@ def write_private(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if sys.platform != "win32":
-            os.chmod(tmp, 0o600)
+            if group is not None and tmp.stat().st_gid != group:
+                os.chown(tmp, -1, group)
+            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -9,27 +9,40 @@ also deletes it from the bundle the administrator handed over (an installer's ow
 
 Running it again with the same bundle changes nothing but the registry URL (idempotent, for
 `make run` and for installer re-runs); a renewed certificate of the same registry replaces the
-old enrolment and its keyring entry.
+old enrolment and its keyring entry. Asking for another keystore than the enrolment's (an
+installer that now enrols with `--keyring machine` upgrading a per-account enrolment) moves
+the passphrase there; this needs no bundle key, so an upgrade with the old bundle does it.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import secrets
 import shutil
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
+from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from app.enrolment import bundle as bundle_files
 from app.enrolment.bundle import Bundle, load_bundle, sha256_hex
 from app.enrolment.errors import EnrolmentError
 from app.enrolment.filekeyring import KeyringUnreadable, write_private
-from app.enrolment.keystore import SERVICE, KeystoreRef, choose, entry_name, open_keystore
+from app.enrolment.keystore import (
+    KINDS,
+    SERVICE,
+    KeystoreRef,
+    choose,
+    entry_name,
+    open_keystore,
+    requested_kind,
+)
 from app.enrolment.local import (
     CA_FILE,
     CERT_FILE,
@@ -39,6 +52,7 @@ from app.enrolment.local import (
     TERMINAL_CA_FILE,
     LocalEnrolment,
 )
+from app.enrolment.machinekeyring import DIR_MODE, FILE_MODE, KeyringNotWritable, file_group
 from app.settings import (
     REGISTRY_CA_FILE,
     REGISTRY_CLIENT_CERT,
@@ -98,7 +112,9 @@ def _store_new(bundle: Bundle, target: Path, ref: KeystoreRef, entry: str, passp
     )
     fresh = target.with_name(f".{target.name}-new")
     shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True, mode=0o700)
+    # 0o700 is owner-only on POSIX and, from Python 3.13, an owner-only ACL on Windows: never
+    # for a machine enrolment, which every account of the PC reads.
+    fresh.mkdir(parents=True, mode=DIR_MODE if ref.kind == "machine" else 0o700)
     write_private(fresh / ENCRYPTED_KEY_FILE, encrypted)
     (fresh / CERT_FILE).write_bytes(bundle.cert_pem)
     (fresh / CA_FILE).write_bytes(bundle.ca_pem)
@@ -112,6 +128,8 @@ def _store_new(bundle: Bundle, target: Path, ref: KeystoreRef, entry: str, passp
         entry=entry,
     )
     write_private(fresh / RECORD_FILE, (json.dumps(record.to_json(), indent=2) + "\n").encode())
+    if ref.kind == "machine":
+        _share_with_the_machine(fresh)
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -119,6 +137,52 @@ def _store_new(bundle: Bundle, target: Path, ref: KeystoreRef, entry: str, passp
     fresh.rename(target)
     shutil.rmtree(old, ignore_errors=True)
     return record
+
+
+def _put(backend: KeyringBackend, entry: str, passphrase: str) -> None:
+    try:
+        backend.set_password(SERVICE, entry, passphrase)
+    except KeyringUnreadable as exc:  # a file keyring made with another secret
+        raise EnrolmentError("keyring_unreadable", str(exc)) from None
+    except KeyringNotWritable as exc:
+        raise EnrolmentError("keyring_denied", str(exc)) from None
+    except KeyringError as exc:
+        raise EnrolmentError("no_keyring", type(exc).__name__) from None
+
+
+def _move(record: LocalEnrolment, kind: str, keyring_file: Path | None) -> LocalEnrolment:
+    """The same passphrase under a new entry in the keystore asked for; then the record points
+    there and the old entry goes. The key file is not touched."""
+    passphrase = record.passphrase()
+    assert passphrase is not None  # _key_opens said so
+    ref, backend = choose(kind, keyring_file)
+    entry = entry_name(record.certificate_sha256)
+    _put(backend, entry, passphrase)
+    moved = replace(record, keystore=ref, entry=entry)
+    try:
+        write_private(record.directory / RECORD_FILE,
+                      (json.dumps(moved.to_json(), indent=2) + "\n").encode())
+    except BaseException:
+        _forget(ref, entry)
+        raise
+    if ref.kind == "machine":
+        _share_with_the_machine(record.directory)
+    _forget(record.keystore, record.entry)
+    return moved
+
+
+def _share_with_the_machine(directory: Path) -> None:
+    """A machine enrolment is read by every account of the counter PC: on POSIX the
+    directory and its files get the machine keyring's group and group read (the key stays
+    encrypted; its passphrase is in the machine keyring). On Windows the folder's ACL does."""
+    if sys.platform == "win32":
+        return
+    group = file_group(directory.parent)
+    for path in (directory, *(directory / name for name in FILES)):
+        if path.exists():
+            if group is not None and path.stat().st_gid != group:
+                os.chown(path, -1, group)
+            os.chmod(path, DIR_MODE if path.is_dir() else FILE_MODE)
 
 
 def _forget(ref: KeystoreRef, entry: str) -> None:
@@ -165,18 +229,16 @@ def enroll(
     if already:
         assert existing is not None
         record = existing
+        wanted = requested_kind(keyring_kind)
+        if wanted in KINDS and wanted != record.keystore.kind:
+            record = _move(record, wanted, keyring_file)
     else:
         if bundle.key is None:
             raise EnrolmentError("bundle_incomplete", bundle_files.KEY_FILE)
         ref, backend = choose(keyring_kind, keyring_file)
         passphrase = secrets.token_urlsafe(32)  # 256 bits, for the PKCS8 encryption only
         entry = entry_name(bundle.certificate_sha256)
-        try:
-            backend.set_password(SERVICE, entry, passphrase)
-        except KeyringUnreadable as exc:  # a file keyring made with another secret
-            raise EnrolmentError("keyring_unreadable", str(exc)) from None
-        except KeyringError as exc:
-            raise EnrolmentError("no_keyring", type(exc).__name__) from None
+        _put(backend, entry, passphrase)
         try:
             record = _store_new(bundle, target, ref, entry, passphrase)
         except BaseException:
@@ -206,7 +268,8 @@ class UnenrolmentResult:
 
 def unenroll(*, settings_path: Path | None = None) -> UnenrolmentResult:
     """Remove the key's passphrase from the keystore, the enrolment files and the settings
-    that point at them. Nothing enrolled is not an error (an uninstaller runs this blindly)."""
+    that point at them. Nothing enrolled is not an error (an uninstaller runs this blindly).
+    A machine keyring this account may not change is: nothing is removed then (keyring_denied)."""
     settings_path = (settings_path or settings_file()).absolute()
     store = _load_settings(settings_path)
     cert = store.get(REGISTRY_CLIENT_CERT)
@@ -220,6 +283,10 @@ def unenroll(*, settings_path: Path | None = None) -> UnenrolmentResult:
             removed_entry = True
         except (EnrolmentError, PasswordDeleteError):
             pass
+        except KeyringNotWritable as exc:
+            raise EnrolmentError("keyring_denied", str(exc)) from None
+        except KeyringError as exc:  # unreadable here: the entry opens nothing any more
+            log.warning("terminal key entry not removed: error=%s", type(exc).__name__)
         for name in FILES:
             path = directory / name
             if path.is_file():

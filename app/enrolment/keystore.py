@@ -1,4 +1,5 @@
-"""Where the terminal's secret lives: the OS keyring, or the encrypted file keyring.
+"""Where the terminal's secret lives: the OS keyring, the encrypted file keyring, or the
+machine keyring.
 
 The secret is the passphrase of the terminal's private key (the key itself stays on disk as an
 encrypted PKCS8 PEM, which is what ssl.SSLContext.load_cert_chain can open from a file with a
@@ -8,10 +9,13 @@ password, on every platform, without the key ever being written in clear):
 - macOS: the login Keychain.
 - Linux desktop: the Secret Service (GNOME Keyring, KWallet) over D-Bus.
 - Linux without a keyring service (headless, CI, kiosk): app.enrolment.filekeyring.
+- `machine`, only when asked for: one file for every account of the machine, its key sealed
+  to the machine (app.enrolment.machinekeyring; DPAPI machine scope on Windows). For counter
+  PCs installed per machine, where the clerk's account is not the one that installed.
 
-`MADOGUCHI_KEYRING=system|file` forces one (installers, tests); by default the OS keyring is
-used when one answers, the file keyring otherwise. Which one was used is recorded with the
-enrolment, so that the terminal looks in the same place at run time.
+`MADOGUCHI_KEYRING=system|file|machine` forces one (installers, tests); by default the OS
+keyring is used when one answers, the file keyring otherwise. Which one was used is recorded
+with the enrolment, so that the terminal looks in the same place at run time.
 """
 
 from __future__ import annotations
@@ -24,9 +28,11 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from keyring.backend import KeyringBackend
+from keyring.errors import KeyringError
 
 from app.enrolment.errors import EnrolmentError
 from app.enrolment.filekeyring import EncryptedFileKeyring, NoKeyringSecret, secret_source
+from app.enrolment.machinekeyring import MachineKeyring, default_machine_path
 from app.settings.paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -36,7 +42,8 @@ LEGACY_ENTRY: Final = "terminal-key-passphrase"  # one fixed entry, before enrol
 ENV_KEYRING: Final = "MADOGUCHI_KEYRING"
 ENV_KEYRING_FILE: Final = "MADOGUCHI_KEYRING_FILE"
 FILE_NAME: Final = "keyring.enc"
-KeystoreKind = Literal["system", "file"]
+KeystoreKind = Literal["system", "file", "machine"]
+KINDS: Final = ("system", "file", "machine")
 # Backends that would store the secret in clear or not at all: never acceptable.
 _REFUSED_NAMES: Final = ("fail", "null", "plaintext", "uncrypted")
 
@@ -57,7 +64,7 @@ def default_file_path() -> Path:
 class KeystoreRef:
     kind: KeystoreKind
     backend: str  # the backend's class, for the administrator and the diagnostics
-    path: Path | None = None  # the file keyring's file
+    path: Path | None = None  # the file keyring's or the machine keyring's file
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "backend": self.backend,
@@ -65,13 +72,17 @@ class KeystoreRef:
 
     @classmethod
     def from_json(cls, raw: Any) -> KeystoreRef:
-        if not isinstance(raw, dict) or raw.get("kind") not in ("system", "file"):
+        if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
             raise ValueError("not a keystore reference")
         path = raw.get("path")
         return cls(raw["kind"], str(raw.get("backend") or ""), Path(path) if path else None)
 
     def describe(self) -> str:
-        return f"OS keyring ({self.backend})" if self.kind == "system" else f"encrypted file {self.path}"
+        if self.kind == "system":
+            return f"OS keyring ({self.backend})"
+        if self.kind == "machine":
+            return f"machine keyring {self.path}"
+        return f"encrypted file {self.path}"
 
 
 def _class_name(backend: object) -> str:
@@ -102,11 +113,25 @@ def system_backend() -> KeyringBackend | None:
         return None
 
 
+def requested_kind(kind: str | None = None) -> str:
+    """The keystore asked for by the caller or MADOGUCHI_KEYRING ("auto" when none is)."""
+    return (kind or os.environ.get(ENV_KEYRING) or "auto").lower()
+
+
 def choose(kind: str | None = None, file_path: Path | None = None) -> tuple[KeystoreRef, KeyringBackend]:
-    """The keystore for a new enrolment (see the module's docstring)."""
-    wanted = (kind or os.environ.get(ENV_KEYRING) or "auto").lower()
-    if wanted not in ("auto", "system", "file"):
-        raise EnrolmentError("no_keyring", f"{ENV_KEYRING}={wanted} (auto, system or file)")
+    """The keystore for a new enrolment (see the module's docstring); `file_path` is the
+    file keyring's or the machine keyring's file."""
+    wanted = requested_kind(kind)
+    if wanted not in ("auto", *KINDS):
+        raise EnrolmentError("no_keyring", f"{ENV_KEYRING}={wanted} (auto, system, file or machine)")
+    if wanted == "machine":
+        path = file_path or default_machine_path()
+        try:
+            machine = MachineKeyring(path)
+            machine.sealer.seal(b"probe")  # no machine id, no DPAPI: refused now, not half-way
+        except KeyringError as exc:
+            raise EnrolmentError("no_keyring", str(exc)) from None
+        return KeystoreRef("machine", _class_name(machine), path), machine
     if wanted in ("auto", "system"):
         backend = system_backend()
         if backend is not None:
@@ -124,10 +149,15 @@ def choose(kind: str | None = None, file_path: Path | None = None) -> tuple[Keys
 
 def open_keystore(ref: KeystoreRef) -> KeyringBackend:
     """The keystore an enrolment was stored in; EnrolmentError if it is not there now."""
-    if ref.kind == "file":
+    if ref.kind in ("file", "machine"):
         if ref.path is None:
-            raise EnrolmentError("keyring_unreadable", "file keyring without a path")
-        return EncryptedFileKeyring(ref.path)
+            raise EnrolmentError("keyring_unreadable", f"{ref.kind} keyring without a path")
+        if ref.kind == "file":
+            return EncryptedFileKeyring(ref.path)
+        try:
+            return MachineKeyring(ref.path)
+        except KeyringError as exc:
+            raise EnrolmentError("keyring_unreadable", str(exc)) from None
     backend = system_backend()
     if backend is None:
         raise EnrolmentError("keyring_unreadable", "the OS keyring does not answer")

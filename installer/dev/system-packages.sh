@@ -33,6 +33,10 @@ PACKAGES=(
     nginx
     # the terminal's system-lock tests run a private D-Bus daemon standing in for logind
     dbus-daemon
+    # the terminal's installers (make installer-check, tests/installer): makensis compiles
+    # the Windows installer script, desktop-file-validate checks the Linux .desktop entry
+    nsis
+    desktop-file-utils
     # Run-time libraries of Qt 6 from the PySide6-Essentials wheel under
     # QT_QPA_PLATFORM=offscreen. Each one was checked by hiding its .so and
     # importing PySide6.QtWidgets/QtQml/QtQuick + creating a QApplication:
