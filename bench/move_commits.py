@@ -26,7 +26,7 @@ import httpx
 from sqlalchemy import func, select
 
 from app.domain import clock, individual_number, resident_code
-from bench import register, report
+from bench import cpu_time, register, report
 from registry.api.app import create_app
 from registry.config import load_settings
 from registry.db import make_engine
@@ -134,8 +134,13 @@ def _drafts(server: RegistryProcess, bodies: list[dict[str, Any]]) -> list[str]:
         return list(pool.map(one, bodies))
 
 
-def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Callable[[], Any]) -> dict[str, Any]:
-    """CLIENTS threads commit `ids`; latency per commit, wall time, failures."""
+Meter = Callable[[], dict[str, float]]
+
+
+def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Callable[[], Any],
+           meter: Meter) -> dict[str, Any]:
+    """CLIENTS threads commit `ids`; latency per commit, wall time, failures, and the CPU time
+    per commit of each process group `meter` reads."""
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
@@ -166,22 +171,35 @@ def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Call
     for t in threads:
         t.start()
     start.wait()
+    cpu0 = meter()
     t0 = time.perf_counter()
     for t in threads:
         t.join()
     wall = time.perf_counter() - t0
-    return {**report.summary(latencies), "rate": len(ids) / wall, "failures": len(failures)}
+    cpu1 = meter()
+    cpu = {f"cpu_{k}_ms": (cpu1[k] - cpu0[k]) * 1000 / len(ids) for k in cpu0}
+    return {**report.summary(latencies), "rate": len(ids) / wall, "failures": len(failures), **cpu}
 
 
 def _api_commit(client: httpx.Client, move_id: str) -> bool:
     return client.post(f"/v1/moves/{move_id}/commit").status_code == 200
 
 
-def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, Any]]) -> dict[str, Any]:
+def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, Any]],
+              database: Path | None) -> dict[str, Any]:
+    """`database`: the data directory of the run's PostgreSQL server, whose CPU time is counted."""
     half = len(bodies) // 2
     api_ids = _drafts(server, bodies[:half])
     local_ids = _drafts(server, bodies[half:])
-    api = _drive(api_ids, _api_commit, server.client)
+
+    def pg() -> float:
+        return cpu_time.postgres_server(database) if database else 0.0
+
+    assert server.process is not None
+    pid = server.process.pid
+    api = _drive(api_ids, _api_commit, server.client, lambda: {
+        "service": cpu_time.tree(pid), "database": pg(), "client": cpu_time.this_process(),
+    })
     app = in_process
     actor = Actor(staff_id=None, terminal_id=None)
 
@@ -195,7 +213,9 @@ def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, A
                 session.close()
         return True
 
-    local = _drive(local_ids, local_commit, lambda: None)
+    local = _drive(local_ids, local_commit, lambda: None, lambda: {
+        "service": cpu_time.this_process(), "database": pg(),
+    })
     return {"api": api, "in_process": local, "ratio_rate": local["rate"] / api["rate"],
             "ratio_p95": api["p95_ms"] / local["p95_ms"]}
 
@@ -208,9 +228,12 @@ def _one(size: int, backend: str, commits: int, work: Path, cluster: PgCluster |
     app = create_app(load_settings(state, db_url), background_jobs=False)
     bodies = Bodies(db_url, size)
     try:
+        database = None  # SQLite works inside the service process; an external server is not ours
+        if backend == "postgresql" and cluster is not None and cluster.work_dir is not None:
+            database = cluster.work_dir / "data"
         results = {
-            "tenkyo_1": _workload(server, app, bodies.tenkyo(commits * 2)),
-            "tennyu_4": _workload(server, app, bodies.tennyu4(commits)),
+            "tenkyo_1": _workload(server, app, bodies.tenkyo(commits * 2), database),
+            "tennyu_4": _workload(server, app, bodies.tennyu4(commits), database),
         }
     finally:
         app.state.engine.dispose()
@@ -221,13 +244,23 @@ def _one(size: int, backend: str, commits: int, work: Path, cluster: PgCluster |
     return {"size": size, "backend": backend, "workloads": results}
 
 
+def _cpu_total(m: dict[str, Any]) -> float:
+    return sum(v for k, v in m.items() if k.startswith("cpu_"))
+
+
+def _cpu(m: dict[str, Any]) -> str:
+    parts = [m.get(f"cpu_{k}_ms") for k in ("service", "database", "client")]
+    shown = " + ".join(f"{p:.1f}" for p in parts if p is not None)
+    return f"{_cpu_total(m):.1f} ({shown})"
+
+
 def _table(results: list[dict[str, Any]]) -> str:
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {report.machine()}; {CLIENTS} concurrent clients; "
         "PostgreSQL with fsync and synchronous commit on.",
         "",
-        "| residents | database | move | API commits/s | API p50 ms | API p95 ms | failed | in-process commits/s | in-process p95 ms | in-process/API rate | goal |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| residents | database | move | API commits/s | API p50 ms | API p95 ms | failed | in-process commits/s | in-process p95 ms | in-process/API rate | API CPU ms/commit: service + database + client | in-process CPU ms/commit: service + database | API/in-process CPU | goal |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         for name, w in r["workloads"].items():
@@ -240,7 +273,7 @@ def _table(results: list[dict[str, Any]]) -> str:
             lines.append(
                 f"| {r['size']:,} | {r['backend']} | {name} | {a['rate']:.0f} | {a['p50_ms']:.1f} | "
                 f"{a['p95_ms']:.1f} | {a['failures']} | {b['rate']:.0f} | {b['p95_ms']:.1f} | "
-                f"{w['ratio_rate']:.2f} | {goal} |"
+                f"{w['ratio_rate']:.2f} | {_cpu(a)} | {_cpu(b)} | {_cpu_total(a) / _cpu_total(b):.2f} | {goal} |"
             )
     return "\n".join(lines)
 

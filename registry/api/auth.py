@@ -8,18 +8,24 @@ docs/permissions.md is generated from these declarations (registry.api.permissio
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any, Final
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy import bindparam, select
 
 from app.domain.errors import DomainError
 from registry.api.deps import db_session, db_write_session
 from registry.audit import writer
+from registry.db import read_engine
+from registry.models import Staff, StaffSession, Terminal
 from registry.models.base import utcnow
 from registry.repositories.actor import Actor
 from registry.security import errors, sessions, terminals
 from registry.security.tls import SCOPE_KEY
+
+_SS, _ST = StaffSession.__table__, Staff.__table__
 
 PURPOSE_HEADER: Final = "X-Madoguchi-Purpose"
 # Any valid staff session, whatever its permissions (logout, unlock, reference data).
@@ -61,16 +67,46 @@ def peer(request: Request) -> terminals.PeerCertificate:
     return terminals.peer_of(der)
 
 
-def terminal_id(request: Request, session: Any = None) -> str:
+_T = Terminal.__table__
+# The terminal, the staff session and its staff member: one statement per request.
+CALLER: Final = (
+    select(_T.c.fingerprint, _T.c.revoked_at, *sessions.SESSION_COLUMNS)
+    .select_from(
+        _T.outerjoin(_SS, _SS.c.id == bindparam("session_id"))
+        .outerjoin(_ST, _ST.c.id == _SS.c.staff_id)
+    )
+    .where(_T.c.name == bindparam("terminal"))
+)
+TERMINAL_ONLY: Final = select(_T.c.fingerprint, _T.c.revoked_at).where(_T.c.name == bindparam("terminal"))
+
+
+def _read(request: Request, statement: Any, values: dict[str, str]) -> Any:
+    """One row of a check that reads. On PostgreSQL in autocommit (registry.db): no BEGIN and
+    no ROLLBACK around the single statement."""
+    state = request.app.state
+    engine = getattr(state, "auth_engine", None)
+    if engine is None:
+        engine = state.auth_engine = read_engine(state.engine)
+    with engine.connect() as conn:
+        return conn.execute(statement, values).first()
+
+
+def _enrolled(request: Request, certificate: terminals.PeerCertificate, row: Any) -> str:
+    """The terminal's name if the row shows it enrolled under this certificate and not revoked.
+    Otherwise terminals.check, reading again, says what is wrong (its codes and messages)."""
+    if row is not None and row.fingerprint == certificate.fingerprint and row.revoked_at is None:
+        return certificate.name
+    with db_session(request) as session:
+        try:
+            return terminals.check(session, certificate).name
+        except DomainError as exc:
+            raise errors.SecurityError(403, exc.code, exc.message) from None
+
+
+def terminal_id(request: Request) -> str:
     """The enrolled, unrevoked terminal making this request (checked at every request)."""
     certificate = peer(request)
-    if session is None:
-        with db_session(request) as own:
-            return terminal_id(request, own)
-    try:
-        return terminals.check(session, certificate).name
-    except DomainError as exc:
-        raise errors.SecurityError(403, exc.code, exc.message) from None
+    return _enrolled(request, certificate, _read(request, TERMINAL_ONLY, {"terminal": certificate.name}))
 
 
 def _bearer(request: Request) -> str:
@@ -97,22 +133,28 @@ def resolve(request: Request, permission: str) -> Actor:
         return Actor(staff_id=None, terminal_id=terminal_id(request), purpose=None)
     settings = request.app.state.settings
     now = utcnow()
-    # One connection for the terminal and the session: each checkout costs round trips.
-    with db_session(request) as session:
-        terminal = terminal_id(request, session)
-        token = _bearer(request)
-        decision = sessions.check(session, settings, token, terminal, now)
-        auth = decision.auth
-        # Read everything now: the session's end expires the loaded rows.
-        actor = None if auth is None else Actor(
-            staff_id=auth.staff.id,
-            terminal_id=terminal,
-            purpose=_purpose(request),
-            may_view_numbers="number.view" in auth.permissions,
-            permissions=auth.permissions,
-            session_id=auth.session.id,
-            roles=auth.roles,
-        )
+    certificate = peer(request)
+    try:
+        token: str | None = _bearer(request)
+    except errors.SecurityError:
+        token = None  # refused below, once the terminal is known (its error comes first)
+    row = _read(request, CALLER, {
+        "terminal": certificate.name, "session_id": sessions.token_id(token or ""),
+    })
+    terminal = _enrolled(request, certificate, row)
+    if token is None:
+        raise errors.session_required()
+    decision = sessions.check(row, settings, terminal, now)
+    auth = decision.auth
+    actor = None if auth is None else Actor(
+        staff_id=auth.staff_id,
+        terminal_id=terminal,
+        purpose=_purpose(request),
+        may_view_numbers="number.view" in auth.permissions,
+        permissions=auth.permissions,
+        session_id=auth.session_id,
+        roles=auth.roles,
+    )
     if decision.end_reason is not None or decision.touch:
         with db_write_session(request) as session:
             sessions.record(session, token, decision, now)
@@ -132,6 +174,21 @@ def resolve(request: Request, permission: str) -> Actor:
 def require(permission: str) -> Dependency:
     async def dependency(request: Request) -> Actor:
         return await run_in_threadpool(resolve, request, permission)
+
+    dependency.permission = permission  # type: ignore[attr-defined]
+    return dependency
+
+
+Deferred = Callable[[], Actor]
+
+
+def require_in_handler(permission: str) -> Callable[[Request], Awaitable[Deferred]]:
+    """`require` for a handler that runs its work in a worker thread anyway: the dependency
+    hands over the check, and the handler calls it first thing in that thread, before it looks
+    at anything else of the request. The same check in the same order, one thread hop less."""
+
+    async def dependency(request: Request) -> Deferred:
+        return partial(resolve, request, permission)
 
     dependency.permission = permission  # type: ignore[attr-defined]
     return dependency

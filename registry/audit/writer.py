@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, String, bindparam, func, insert, select
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from registry.models import AuditEntry, AuditTarget
 from registry.models.base import utcnow
@@ -17,6 +18,27 @@ from registry.repositories.actor import Actor
 MAX_TARGETS: Final = 300  # a larger job is summarised by its count in `detail`
 _ROW: Final = insert(AuditEntry.__table__).returning(AuditEntry.__table__.c.id)
 _TARGETS: Final = insert(AuditTarget.__table__)
+_COLUMNS: Final = (
+    "at", "staff_id", "terminal_id", "action", "purpose", "result", "number_access", "reference",
+    "approver_id", "detail", "targets",
+)
+_ENTRY: Final = (
+    insert(AuditEntry.__table__)
+    .values({c: bindparam(c, type_=AuditEntry.__table__.c[c].type) for c in _COLUMNS})
+    .returning(AuditEntry.__table__.c.id)
+    .cte("entry")
+)
+_ROW_WITH_TARGETS: Final = (
+    select(_ENTRY.c.id)
+    .add_cte(
+        insert(AuditTarget.__table__)
+        .from_select(
+            ["audit_id", "atena_number"],
+            select(_ENTRY.c.id, func.unnest(bindparam("target_list", type_=ARRAY(String)))),
+        )
+        .cte("entry_targets")
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +58,7 @@ def write(conn: Connection, actor: Actor, event: Event, at: datetime | None = No
     if len(targets) > MAX_TARGETS:
         detail = f"{detail or ''} targets={len(targets)}".strip()
         targets = targets[:MAX_TARGETS]
-    row_id: int = conn.execute(_ROW, {
+    values = {
         "at": at or utcnow(),
         "staff_id": actor.staff_id,
         "terminal_id": actor.terminal_id,
@@ -48,7 +70,11 @@ def write(conn: Connection, actor: Actor, event: Event, at: datetime | None = No
         "approver_id": event.approver_id,
         "detail": detail,
         "targets": ",".join(targets),
-    }).scalar_one()
+    }
+    if targets and conn.dialect.name == "postgresql":
+        # The row and its targets in one statement: one round trip less on every audited request.
+        return int(conn.execute(_ROW_WITH_TARGETS, {**values, "target_list": targets}).scalar_one())
+    row_id: int = conn.execute(_ROW, values).scalar_one()
     if targets:
         conn.execute(_TARGETS, [{"audit_id": row_id, "atena_number": t} for t in targets])
     return row_id

@@ -66,9 +66,7 @@ FIRST_VERSION: Final = (
     .where(_P.c.id == bindparam("pid"), _P.c.current_version_id.is_(None))
     .values(current_version_id=bindparam("new"))
 )
-TOWN_NAMES: Final = select(Town.town_code, Town.name).where(
-    Town.town_code.in_(bindparam("codes", expanding=True))
-)
+TOWN_NAMES: Final = select(Town.town_code, Town.name)
 CODE_TAKEN: Final = select(_P.c.id).where(_P.c.resident_code == bindparam("code"))
 
 
@@ -203,14 +201,14 @@ def _persons(
     return person_ids, atena_of, code_of
 
 
-# Towns never change once loaded; their names are read once per process.
+# Towns never change once loaded; their names are read once per process, all at once (a city
+# has a few hundred), and again only if a code is missing (`init` loaded towns meanwhile).
 _TOWN_NAMES: dict[str, str] = {}
 
 
 def _town_names(conn: Connection, codes: set[str]) -> dict[str, str]:
-    missing = codes - _TOWN_NAMES.keys()
-    if missing:
-        _TOWN_NAMES.update(conn.execute(TOWN_NAMES, {"codes": sorted(missing)}).all())
+    if not codes <= _TOWN_NAMES.keys():
+        _TOWN_NAMES.update(conn.execute(TOWN_NAMES).tuples().all())
     return {code: _TOWN_NAMES[code] for code in codes}
 
 

@@ -7,6 +7,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any, Final
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
@@ -17,8 +18,14 @@ from registry.security import errors, passwords
 from registry.security.permissions import permissions_for
 
 # last_seen is written at most this often: a write per request would cost more than the
-# request, and the idle timeout is counted in minutes.
+# request, and the idle timeout is counted in minutes. The stored time lags the last request by
+# less than this, so a session in use ends at most this much before its idle timeout; with a
+# short timeout (tests) the step shrinks to a tenth of it.
 TOUCH_EVERY = timedelta(seconds=20)
+
+
+def touch_every(settings: Settings) -> timedelta:
+    return min(TOUCH_EVERY, settings.session_idle_timeout / 10)
 
 
 def token_id(token: str) -> str:
@@ -95,26 +102,43 @@ def _end(row: StaffSession, now: datetime, reason: str) -> None:
 
 
 @dataclass(frozen=True)
+class Bearer:
+    """Who a valid token speaks for: what a request needs of the session and its staff member."""
+
+    staff_id: str
+    session_id: str
+    roles: tuple[str, ...]
+    permissions: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Decision:
     """What a token is worth now, decided on a read; `end_reason` / `touch` say what to write."""
 
-    auth: Authenticated | None
+    auth: Bearer | None
     error: errors.SecurityError | None = None
     end_reason: str | None = None
     touch: bool = False
 
 
-def check(
-    session: Session, settings: Settings, token: str, terminal_id: str, now: datetime
-) -> Decision:
-    """The session behind a bearer token. Ended when it idled too long or outlived its
-    lifetime; refused from another terminal."""
-    row = session.get(StaffSession, token_id(token))
-    if row is None:
+_S, _F = StaffSession.__table__, Staff.__table__
+# The session and its staff member in one statement (registry.api.auth joins the terminal in).
+SESSION_COLUMNS: Final = (
+    _S.c.id.label("session_id"), _S.c.staff_id, _S.c.terminal_id.label("session_terminal"),
+    _S.c.ended_at, _S.c.last_seen_at, _S.c.expires_at,
+    _F.c.id.label("staff_found"), _F.c.roles, _F.c.number_view, _F.c.disabled,
+)
+
+
+def check(row: Any, settings: Settings, terminal_id: str, now: datetime) -> Decision:
+    """The session behind a bearer token, from a row of SESSION_COLUMNS (all None when no
+    session has the token). Ended when it idled too long or outlived its lifetime; refused
+    from another terminal."""
+    if row is None or row.session_id is None:
         return Decision(None, errors.session_required())
     if row.ended_at is not None:
         return Decision(None, errors.session_expired())
-    if row.terminal_id != terminal_id:
+    if row.session_terminal != terminal_id:
         # A token copied to another terminal is worthless there.
         return Decision(None, errors.session_required())
     last_seen, expires = aware(row.last_seen_at), aware(row.expires_at)
@@ -123,12 +147,11 @@ def check(
         return Decision(None, errors.session_expired(), end_reason="idle")
     if now >= expires:
         return Decision(None, errors.session_expired(), end_reason="lifetime")
-    staff = session.get(Staff, row.staff_id)
-    if staff is None or staff.disabled:
+    if row.staff_found is None or row.disabled:
         return Decision(None, errors.session_expired(), end_reason="disabled")
-    roles = tuple(staff.roles.split(","))
-    auth = Authenticated(staff, row, roles, permissions_for(roles, staff.number_view))
-    return Decision(auth, touch=now - last_seen >= TOUCH_EVERY)
+    roles = tuple(row.roles.split(","))
+    auth = Bearer(row.staff_id, row.session_id, roles, permissions_for(roles, bool(row.number_view)))
+    return Decision(auth, touch=now - last_seen >= touch_every(settings))
 
 
 def record(session: Session, token: str, decision: Decision, now: datetime) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.move_fields import LABELS
 from app.domain.move_kinds import HOUSEHOLD_MODES, KINDS
 from registry.api import idempotent, params
-from registry.api.auth import SESSION, require
+from registry.api.auth import SESSION, Deferred, require, require_in_handler
 from registry.api.auth import record as audit_read
 from registry.api.deps import db_session, db_write_session, json_response, settings
 from registry.api.errors import ApiError
@@ -83,20 +83,22 @@ async def commit_move(
     move_id: str,
     request: Request,
     cfg: Settings = Depends(settings),
-    who: Actor = Depends(require(MOVE_COMMIT)),
+    checked: Deferred = Depends(require_in_handler(MOVE_COMMIT)),
     idempotency_key: str | None = Header(None, alias="Idempotency-Key", description=IDEMPOTENCY_DOC),
 ) -> Response:
     """Apply the draft in one transaction. 409 `version_conflict` if any record or household
     changed since the draft, and then nothing is applied. Committing a committed draft again
     answers its first result and applies nothing."""
-    params.reject_unknown(request, ())
-    validate_key(idempotency_key)
-    move = _move_id(move_id)
     raw = await request.body()
-    if raw.strip():
-        raise ApiError(422, "invalid_body", "確定の要求に本文は指定できません。")
 
     def work() -> Response:
+        # The staff and terminal checks first, in this thread (one hop, not two, per commit).
+        who = checked()
+        params.reject_unknown(request, ())
+        validate_key(idempotency_key)
+        move = _move_id(move_id)
+        if raw.strip():
+            raise ApiError(422, "invalid_body", "確定の要求に本文は指定できません。")
         # The move row itself records the commit and its answer, so a retry, with this key,
         # another key or none, gets the first answer and applies nothing (no key table needed).
         with db_write_session(request) as session:
