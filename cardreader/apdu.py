@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final
+from typing import Final, NamedTuple
 
 _MAX_SHORT_LC: Final = 255
 _MAX_SHORT_LE: Final = 256
@@ -47,8 +47,10 @@ class Command:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Response:
+class Response(NamedTuple):
+    """Immutable like the Command; a tuple because one is built for every APDU (a frozen
+    dataclass costs several times as much to construct)."""
+
     data: bytes
     sw: int
 
@@ -68,7 +70,7 @@ class Response:
     def parse(cls, raw: bytes | bytearray) -> Response:
         if len(raw) < 2:
             raise ValueError("response shorter than a status word")
-        return cls(data=bytes(raw[:-2]), sw=(raw[-2] << 8) | raw[-1])
+        return cls(bytes(raw[:-2]), (raw[-2] << 8) | raw[-1])
 
 
 @lru_cache(maxsize=64)  # commands are immutable; the handful of SELECTs are built once
@@ -89,11 +91,13 @@ def verify(secret: bytes | bytearray | None, label: str) -> Command:
     return Command(0x00, 0x20, 0x00, 0x80, secret, label=f"verify {label}", sensitive=True)
 
 
+@lru_cache(maxsize=256)  # immutable and without secrets: a file's chunks repeat on every read
 def read_binary(offset: int, length: int) -> Command:
     if not 0 <= offset <= 0x7FFF:  # bit 8 of P1 set would mean a short EF id instead
         raise ValueError("READ BINARY offset out of range")
     return Command(0x00, 0xB0, offset >> 8, offset & 0xFF, le=length, label="read binary")
 
 
+@lru_cache(maxsize=256)
 def get_response(length: int) -> Command:
     return Command(0x00, 0xC0, 0x00, 0x00, le=length, label="get response")

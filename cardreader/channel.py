@@ -70,7 +70,8 @@ class CardChannel:
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise CardTimeoutError(detail=f"deadline passed before {cmd.label or 'command'}")
         response = self._exchange(cmd)
-        if response.sw1 == 0x6C and cmd.le is not None:  # wrong Le: the card says how many
+        sw1 = response.sw >> 8
+        if sw1 == 0x6C and cmd.le is not None:  # wrong Le: the card says how many
             response = self._exchange(
                 Command(
                     cmd.cla,
@@ -82,17 +83,18 @@ class CardChannel:
                     label=cmd.label,
                 )
             )
+            sw1 = response.sw >> 8
+        if sw1 != 0x61:
+            return response
         data = bytearray(response.data)
         rounds = 0
-        while response.sw1 == 0x61:  # more data waiting: fetch it with GET RESPONSE
+        while response.sw >> 8 == 0x61:  # more data waiting: fetch it with GET RESPONSE
             rounds += 1
             if rounds > _MAX_GET_RESPONSE:
                 raise MalformedDataError(detail="endless GET RESPONSE chain")
             response = self._exchange(apdu.get_response(response.sw2 or 256))
             data += response.data
-        if rounds:
-            response = Response(bytes(data), response.sw)
-        return response
+        return Response(bytes(data), response.sw)
 
     def _exchange(self, cmd: Command) -> Response:
         raw = cmd.encode()

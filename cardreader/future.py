@@ -75,7 +75,8 @@ class CardFuture(Generic[T]):
                 if remaining <= 0:
                     break
                 self._cond.wait(remaining)
-        if not self.done():
+            done = self._done
+        if not done:
             self.set_error(CardTimeoutError(detail=f"{self.what}: no answer by the deadline"))
         with self._cond:
             if self._error is not None:

@@ -80,9 +80,9 @@ class PcscConnection(Connection):
             rv, response = scard.SCardTransmit(self._handle, self._protocol, command)
         finally:
             command[:] = [0] * len(command)  # the list may hold a PIN's digits
-        rv = _u32(rv)
         if rv == OK and len(response) >= 2:
             return bytearray(response)
+        rv = _u32(rv)
         # vpcd answers a vanished card with an empty response and success; treat both that and
         # a failed transmit by asking the reader what happened.
         raise self._transport.explain_failure(self.reader, rv, during="transmit")

@@ -45,6 +45,10 @@ T = TypeVar("T")
 
 DEFAULT_TIMEOUT_S: Final = 15.0  # a face read over a slow contactless link takes ~2 s
 POLL_INTERVAL_S: Final = 0.25
+# The reset after a PIN job waits this long for the next job (which does it first anyway), so
+# that it does not compete for the CPU with the caller picking up its result. The transaction
+# is held until the reset: no other program reaches the unlocked card meanwhile.
+CLEANUP_DELAY_S: Final = 0.002
 # After these the card's state is unknown: the connection is dropped and made anew next time.
 _DROP_SESSION: Final = (CardRemovedError, ReaderGoneError, CardCommunicationError, CardTimeoutError)
 
@@ -70,7 +74,8 @@ class CardService:
         self._transport_factory = transport_factory or _pcsc_transport
         self._poll_interval = poll_interval
         self.default_timeout = default_timeout
-        self._jobs: queue.Queue[_Job | object] = queue.Queue()
+        # SimpleQueue: put and get in C, without the Python-level condition of queue.Queue.
+        self._jobs: queue.SimpleQueue[_Job | object] = queue.SimpleQueue()
         self._subscribers: list[Callable[[CardEvent], None]] = []
         self._sub_lock = threading.Lock()
         self._readers: dict[str, ReaderStatus] = {}
@@ -84,6 +89,7 @@ class CardService:
         self._transport: Transport | None = None
         self._sessions: dict[str, CardSession] = {}
         self._last_poll = 0.0
+        self._cleanup: CardSession | None = None  # a finished job's transaction still to end
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -222,15 +228,19 @@ class CardService:
         try:
             while True:
                 wait = max(0.0, self._poll_interval - (time.monotonic() - self._last_poll))
+                if self._cleanup is not None:
+                    wait = min(wait, CLEANUP_DELAY_S)
                 try:
                     job = self._jobs.get(timeout=wait)
                 except queue.Empty:
                     job = None
+                self._finish_cleanup()  # before the next job, poll or stop, or once idle
                 if job is _STOP:
                     return
                 if isinstance(job, _Job):
                     self._run_job(job)
-                if time.monotonic() - self._last_poll >= self._poll_interval:
+                # A poll waits for a pending cleanup (at most CLEANUP_DELAY_S).
+                if self._cleanup is None and time.monotonic() - self._last_poll >= self._poll_interval:
                     self._poll()
         finally:
             for session in self._sessions.values():
@@ -299,8 +309,14 @@ class CardService:
         if not future.set_result(result):
             self._drop(session)  # finished after its deadline: the card state is not trusted
             return
+        self._cleanup = session  # after the hand-over: the caller does not wait for the reset
+
+    def _finish_cleanup(self) -> None:
+        session, self._cleanup = self._cleanup, None
+        if session is None or self._sessions.get(session.reader) is not session:
+            return
         try:
-            session.finish()  # after the hand-over: the caller does not wait for the reset
+            session.finish()
         except CardError as exc:
             log.debug("cleanup after a job: %s", exc.code)
             self._drop(session, reset=not isinstance(exc, (CardRemovedError, ReaderGoneError)))

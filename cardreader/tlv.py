@@ -9,8 +9,7 @@ from a card is an untrusted number, never a promise.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from cardreader.errors import MalformedDataError
 
@@ -18,15 +17,14 @@ MAX_TAG_BYTES: Final = 3
 MAX_LENGTH_BYTES: Final = 3  # 16 MiB, far beyond any EF on the card; 84+ is refused
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+# Tuples rather than frozen dataclasses: just as immutable, and several per file are built.
+class Header(NamedTuple):
     tag: int
     length: int
     size: int  # bytes taken by tag and length together
 
 
-@dataclass(frozen=True, slots=True)
-class Tlv:
+class Tlv(NamedTuple):
     tag: int
     value: bytes
     offset: int  # where the tag starts in the buffer that was parsed
@@ -73,21 +71,21 @@ def parse_header(
             raise MalformedDataError(detail=f"TLV at {offset}: length field truncated")
         length = int.from_bytes(bytes(buf[pos : pos + count]), "big")
         pos += count
-    return Header(tag=tag, length=length, size=pos - offset)
+    return Header(tag, length, pos - offset)
 
 
 def parse_one(buf: bytes | bytearray | memoryview, offset: int = 0, end: int | None = None) -> Tlv:
     """The TLV at `offset`, whose value must lie wholly before `end` (default: buffer end)."""
     limit = len(buf) if end is None else min(end, len(buf))
-    header = parse_header(buf, offset, limit)
-    start = offset + header.size
-    stop = start + header.length
+    tag, length, size = parse_header(buf, offset, limit)
+    start = offset + size
+    stop = start + length
     if stop > limit:
         raise MalformedDataError(
-            detail=f"TLV {header.tag:X} at {offset}: {header.length} bytes declared, "
+            detail=f"TLV {tag:X} at {offset}: {length} bytes declared, "
             f"{max(0, limit - start)} present"
         )
-    return Tlv(tag=header.tag, value=bytes(buf[start:stop]), offset=offset, size=stop - offset)
+    return Tlv(tag, bytes(buf[start:stop]), offset, stop - offset)
 
 
 def iter_children(

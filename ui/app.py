@@ -7,35 +7,39 @@
 Reads the settings (a broken file is reported and the terminal does not start), routes every
 log record through the PII filter into the log directory, prepares Qt so that it caches
 nothing on disk, installs the translation the settings ask for and shows the main window.
+
+Start-up order, for a login page up as soon as possible: the settings and the log are read
+before Qt is loaded (PySide6 reads the source of every module imported after it, for its
+`__feature__` switch; these pure-Python modules are spared that); what the login page does
+not need (the registry client with httpx and TLS, the D-Bus system-lock monitor, the session
+machinery) is loaded just after the first paint, or on the spot if a login comes sooner.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.privacy.log_setup import configure_terminal_logging
 from app.settings import LOG_DIR, LOG_LEVEL, UI_LANGUAGE, SettingsError, SettingsStore
 from app.settings.paths import default_log_dir
-from ui.i18n import install_translators, translate
-from ui.qt_setup import pin_interpreter_singletons, prepare_qt_environment
-from ui.shell import TerminalShell
 
 log = logging.getLogger("madoguchi")
 PRELOAD_DELAY_MS = 150
 ENROLMENT_COMMANDS = ("enroll", "unenroll")
+LANGUAGE_CHOICES = ("ja", "en")
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
     from app.registry_client import RegistryClient
+    from ui.shell import TerminalShell
 
 
 @dataclass
@@ -44,6 +48,11 @@ class StartedTerminal:
     shell: TerminalShell
     translators: list[QTranslator]
     log_file: Path
+
+
+class Arguments(NamedTuple):
+    settings: Path | None
+    language: str | None
 
 
 def _log_uncaught(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -64,13 +73,45 @@ def _registry_client(settings: SettingsStore) -> RegistryClient:
     return RegistryClient(ClientConfig.from_settings(settings))
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(argv: list[str]) -> Arguments:
+    """`--settings FILE` and `--language ja|en`; anything else is Qt's (e.g. `-platform`).
+
+    The usual forms are read directly; argparse (and its gettext look-ups) is loaded only for
+    anything unusual: `--help`, a bad language, an abbreviation, a missing value."""
+    settings: str | None = None
+    language: str | None = None
+    rest = argv[1:]
+    i = 0
+    while i < len(rest):
+        arg = rest[i]
+        name, eq, value = arg.partition("=")
+        if name in ("--settings", "--language"):
+            if not eq:
+                if i + 1 >= len(rest) or rest[i + 1].startswith("-"):
+                    return _parse_args_fully(argv)
+                value = rest[i + 1]
+                i += 1
+            if name == "--settings":
+                settings = value
+            elif value in LANGUAGE_CHOICES:
+                language = value
+            else:
+                return _parse_args_fully(argv)
+        elif arg.startswith("--"):
+            return _parse_args_fully(argv)  # --help, an abbreviation, or a Qt option
+        i += 1
+    return Arguments(Path(settings) if settings is not None else None, language)
+
+
+def _parse_args_fully(argv: list[str]) -> Arguments:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="madoguchi", description="住民基本台帳 窓口端末")
     parser.add_argument("--settings", type=Path, default=None, help="settings file to use")
-    parser.add_argument("--language", choices=("ja", "en"), default=None,
+    parser.add_argument("--language", choices=LANGUAGE_CHOICES, default=None,
                         help="override the language of the settings")
     args, _qt_args = parser.parse_known_args(argv[1:])
-    return args
+    return Arguments(args.settings, args.language)
 
 
 def start(argv: list[str]) -> StartedTerminal:
@@ -81,20 +122,29 @@ def start(argv: list[str]) -> StartedTerminal:
     log_file = configure_terminal_logging(log_dir, settings.get(LOG_LEVEL))
     sys.excepthook = _log_uncaught
     threading.excepthook = _log_thread_exception
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.i18n import install_translators, translate
+    from ui.qt_setup import pin_interpreter_singletons, prepare_qt_environment
+    from ui.shell import TerminalShell
+
     pin_interpreter_singletons()
     prepare_qt_environment()
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("madoguchi")
-    app.setApplicationDisplayName(translate("MainWindow", "窓口端末"))
+    # The language is read from the settings file at every start (the override aside).
     translators = install_translators(app, args.language or settings.get(UI_LANGUAGE))
-    shell = TerminalShell(app, settings, log_dir)
+    app.setApplicationDisplayName(translate("MainWindow", "窓口端末"))
+    shell = TerminalShell(app, settings, log_dir, defer_system_lock=True)
     app.aboutToQuit.connect(shell.shutdown)
     shell.window.show()
-    # The registry client (httpx, TLS) loads just after the first paint: the login page is up
-    # a tenth of a second sooner; a login sent before that builds the client on the spot.
+    # The registry client (httpx, TLS), the system-lock monitor (D-Bus) and the session
+    # machinery load just after the first paint; a login sent before that loads them then.
     shell.set_registry_factory(lambda: _registry_client(settings))
-    QTimer.singleShot(PRELOAD_DELAY_MS, shell.preload_registry)
+    QTimer.singleShot(PRELOAD_DELAY_MS, shell.preload)
     log.info("terminal started")
     return StartedTerminal(app, shell, translators, log_file)
 
@@ -106,11 +156,20 @@ def main(argv: list[str] | None = None) -> int:
         from app.enrolment.cli import run as run_enrolment
 
         return run_enrolment(argv[1:])
+    if "--self-check" in argv[1:]:
+        # Headless installation check (CI, IT staff): offscreen, no window, no log directory.
+        from ui.self_check import main as self_check
+
+        return self_check(argv[1:])
     try:
         started = start(argv)
     except SettingsError as exc:
         # Before logging is set up: say it where the person starting the terminal looks.
         print(f"madoguchi: {exc} [{exc.code}]", file=sys.stderr)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from ui.i18n import translate
+
         app = QApplication.instance() or QApplication(argv)
         if isinstance(app, QApplication) and app.platformName() != "offscreen":
             QMessageBox.critical(None, "madoguchi", translate(

@@ -66,10 +66,11 @@ class TsTranslator(QTranslator):
 
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         forms = self._messages.get((context, source, disambiguation or ""))
         if not forms:
-            return ""  # Qt then falls back to the source text
+            # A null QString: Qt then falls back to the source text ("" would be shown as blank).
+            return None
         if len(forms) > 1 and n >= 0:
             # English has two forms (one, other); Japanese one. Enough for these two languages.
             return forms[0] if n == 1 else forms[min(1, len(forms) - 1)]

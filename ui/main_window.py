@@ -9,6 +9,7 @@ and leaves every decision to the shell.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.session.permissions import workspaces_for
 from ui.banner import RegistryBanner
 from ui.function_keys import FunctionKeyBar
 from ui.i18n import translate
@@ -30,7 +30,9 @@ from ui.login.page import LoginPage
 from ui.security.hotkeys import LOCK_KEY
 from ui.security.lock_screen import LockScreen
 from ui.security.shield import SHIELD_KEY
-from ui.workspaces import WORKSPACES, WorkspaceContext, WorkspaceSpec
+
+if TYPE_CHECKING:
+    from ui.workspaces import WorkspaceContext, WorkspaceSpec
 
 
 class MainWindow(QMainWindow):
@@ -39,13 +41,15 @@ class MainWindow(QMainWindow):
     workspace_changed = Signal(str)
 
     def __init__(
-        self, specs: Sequence[WorkspaceSpec] = WORKSPACES, parent: QWidget | None = None
+        self, specs: Sequence[WorkspaceSpec] | None = None, parent: QWidget | None = None
     ) -> None:
+        """`specs`: the workspaces there may be (default: ui.workspaces.WORKSPACES, loaded
+        with the first session rather than before the login page is shown)."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(translate("MainWindow", "窓口端末"))
-        self._specs = {spec.key: spec for spec in specs}
-        self._spec_order = [spec.key for spec in specs]
+        self._given_specs = specs
+        self._spec_map: dict[str, WorkspaceSpec] | None = None
         self._pages: dict[str, QWidget] = {}
 
         self.stack = QStackedWidget(self)
@@ -97,6 +101,17 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    @property
+    def _specs(self) -> dict[str, WorkspaceSpec]:
+        if self._spec_map is None:
+            specs = self._given_specs
+            if specs is None:
+                from ui.workspaces import WORKSPACES
+
+                specs = WORKSPACES
+            self._spec_map = {spec.key: spec for spec in specs}
+        return self._spec_map
+
     # -- pages ------------------------------------------------------------------------------
 
     def current_page(self) -> str:
@@ -137,6 +152,8 @@ class MainWindow(QMainWindow):
 
     def open_session(self, context: WorkspaceContext) -> list[str]:
         """Build the workspaces the person's permissions allow; returns their keys."""
+        from app.session.permissions import workspaces_for
+
         self.close_session()
         allowed = [k for k in workspaces_for(context.session.permissions) if k in self._specs]
         for key in allowed:

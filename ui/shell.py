@@ -37,6 +37,7 @@ from app.settings import SettingsStore
 
 if TYPE_CHECKING:
     from app.registry_client import RegistryClient
+    from ui.security.session_controller import SessionController
 from ui.banner import RegistryStatus
 from ui.diagnostics.sources import DiagnosticsSources
 from ui.i18n import translate
@@ -50,10 +51,8 @@ from ui.security.holders import (
     WidgetTreeClearer,
 )
 from ui.security.hotkeys import SecurityHotkeys
-from ui.security.session_controller import SessionController
 from ui.security.shield import ShieldManager
 from ui.security.system_lock import SystemLockMonitor, system_lock_monitor
-from ui.workspaces import WorkspaceContext
 
 log = logging.getLogger(__name__)
 LogoutHook = Callable[[LogoutReason], None]
@@ -72,6 +71,7 @@ class TerminalShell(QObject):
         clock: Clock = monotonic,
         diagnostics: DiagnosticsSources | None = None,
         system_lock: SystemLockMonitor | None = None,
+        defer_system_lock: bool = False,
     ) -> None:
         super().__init__()
         self._app = app
@@ -108,10 +108,40 @@ class TerminalShell(QObject):
         # The banner above the pages follows every registry call; it reconnects by itself.
         self.registry_status = RegistryStatus(self)
         self.window.registry_banner.follow(self.registry_status)
-        # The OS session locking or the machine suspending locks the terminal too.
-        self.system_lock = system_lock or system_lock_monitor(self.window, self)
-        self.system_lock.system_locking.connect(self._lock_for_system)
-        self.system_lock_detectable = self.system_lock.start()
+        # The OS session locking or the machine suspending locks the terminal too. With
+        # `defer_system_lock` (the terminal's start) the monitor, which loads QtDBus and
+        # talks to logind, starts in `preload`, after the first paint: before a login there
+        # is nothing to lock.
+        self.system_lock: SystemLockMonitor = system_lock or SystemLockMonitor(self)
+        self.system_lock_detectable = False
+        self._system_lock_pending = system_lock is None  # the platform's monitor, made on start
+        self._system_lock_started = False
+        self._shut_down = False
+        if system_lock is not None or not defer_system_lock:
+            self.start_system_lock_monitor()
+
+    def start_system_lock_monitor(self) -> bool:
+        """Start listening for the OS locking or suspending (once); True if detectable."""
+        if not self._system_lock_started:
+            self._system_lock_started = True
+            if self._system_lock_pending:
+                self._system_lock_pending = False
+                self.system_lock = system_lock_monitor(self.window, self)
+            self.system_lock.system_locking.connect(self._lock_for_system)
+            self.system_lock_detectable = self.system_lock.start()
+        return self.system_lock_detectable
+
+    @Slot()
+    def preload(self) -> None:
+        """What the login page did not need, loaded once it is up: the system-lock monitor,
+        the registry client and the session machinery (each also loads on first need)."""
+        if self._shut_down:
+            return
+        self.start_system_lock_monitor()
+        from ui import workspaces  # noqa: F401  # ready for the login
+        from ui.security import session_controller  # noqa: F401
+
+        self.preload_registry()
 
     def attach_registry(self, client: RegistryClient) -> None:
         """Log in through `client` from the login page."""
@@ -168,6 +198,12 @@ class TerminalShell(QObject):
         *,
         on_logout: LogoutHook | None = None,
     ) -> SessionController:
+        # The controller, its idle timer and the workspaces load after the first paint
+        # (`preload`), or here.
+        from ui.security.session_controller import SessionController
+        from ui.workspaces import WorkspaceContext
+
+        self.start_system_lock_monitor()  # a login before `preload` ran
         if self.controller is not None:
             self.end_session(LogoutReason.OTHER_USER)
         registry = PersonalDataRegistry()
@@ -199,6 +235,7 @@ class TerminalShell(QObject):
             self.controller.logout(reason)
 
     def shutdown(self) -> None:
+        self._shut_down = True
         self.end_session(LogoutReason.USER)
         self.system_lock.stop()
         self.registry_status.shutdown()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from app.domain.errors import DomainError
@@ -31,6 +32,7 @@ from cardreader.protocol import (
 log = logging.getLogger(__name__)
 
 IDEOGRAPHIC_SPACE = "\u3000"
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def pin_state(ch: CardChannel) -> PinState:
@@ -116,7 +118,7 @@ def parse_text(value: bytes, what: str) -> str:
         text = value.decode("utf-8")
     except UnicodeDecodeError:
         raise MalformedDataError(detail=f"{what}: not UTF-8") from None
-    if not text.strip(" " + IDEOGRAPHIC_SPACE) or any(ord(c) < 0x20 for c in text):
+    if not text.strip(" " + IDEOGRAPHIC_SPACE) or _CONTROL.search(text):
         raise MalformedDataError(detail=f"{what}: empty or control characters")
     return text
 

@@ -4,6 +4,7 @@ settings) and the terminal's start-up."""
 from __future__ import annotations
 
 import ast
+import json
 import logging
 import sys
 import threading
@@ -118,6 +119,50 @@ def test_start_shows_the_sign_in_page_with_settings_and_log(
         started.shell.shutdown()
 
 
+def test_the_language_follows_the_settings_file_at_the_next_start(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    restore_process_state: None,
+) -> None:
+    """Edit the settings file between two starts: the second start speaks the new language
+    (window, login page, application name), and `--language` still overrides the file."""
+    settings = tmp_path / "settings.json"
+    monkeypatch.setenv("MADOGUCHI_LOG_DIR", str(tmp_path / "log"))
+
+    def start_with(language: str, *extra: str) -> tuple[str, str, str]:
+        settings.write_text(json.dumps({"version": 1, "settings": {"ui.language": language}}))
+        started = terminal_app.start(["madoguchi", "--settings", str(settings), *extra])
+        try:
+            qtbot.addWidget(started.shell.window)
+            return (started.shell.window.windowTitle(),
+                    started.shell.window.sign_in_page.message.text(),
+                    qapp.applicationDisplayName())
+        finally:
+            for translator in started.translators:
+                qapp.removeTranslator(translator)
+            started.shell.shutdown()
+            started.shell.window.close()
+
+    assert start_with("en") == ("Counter terminal", "Please log in.", "Counter terminal")
+    assert start_with("ja") == ("窓口端末", "ログインしてください。", "窓口端末")
+    assert start_with("ja", "--language", "en")[0] == "Counter terminal"
+    assert start_with("en", "--language=ja")[0] == "窓口端末"
+
+
+def test_start_arguments_read_without_argparse_match_argparse() -> None:
+    """The fast reading of the usual arguments gives what argparse gives."""
+    cases = [
+        ["madoguchi"],
+        ["madoguchi", "--settings", "a.json"],
+        ["madoguchi", "--settings=a.json", "--language", "en"],
+        ["madoguchi", "-platform", "offscreen", "--language=ja", "--settings", "b c.json"],
+        ["madoguchi", "--sett", "x.json"],  # an abbreviation: argparse's own reading
+    ]
+    for argv in cases:
+        assert terminal_app.parse_args(argv) == terminal_app._parse_args_fully(argv), argv
+    with pytest.raises(SystemExit):
+        terminal_app.parse_args(["madoguchi", "--language", "fr"])
+
+
 def test_start_refuses_broken_settings(tmp_path: Path, restore_process_state: None) -> None:
     settings = tmp_path / "settings.json"
     settings.write_text('{"version": 1, "settings": {"recent.searches": []}}')
@@ -125,3 +170,8 @@ def test_start_refuses_broken_settings(tmp_path: Path, restore_process_state: No
         terminal_app.start(["madoguchi", "--settings", str(settings)])
     assert caught.value.code == "unknown_key"
     assert terminal_app.main(["madoguchi", "--settings", str(settings)]) == 2
+
+
+def test_a_string_missing_from_the_table_shows_its_source(qtbot: QtBot, english: None) -> None:
+    """Never a blank label: Qt falls back to the Japanese source when no translation exists."""
+    assert translate("Nowhere", "表にない文言") == "表にない文言"
