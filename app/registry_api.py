@@ -1,5 +1,5 @@
 """Typed calls on top of app/registry_client.py for the counter workflows: search, record,
-history, household, moves, move kinds, towns and certificates.
+history, household, moves, move kinds, towns, received 転出証明書情報 and certificates.
 
 The client does transport, TLS, retries and typed errors; this module only shapes requests and
 turns answers into frozen dataclasses, so that the workflows in app/workflows never touch JSON.
@@ -9,8 +9,8 @@ Calls block: the UI runs them on a worker (ui/operations.py).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, Protocol
 
 import httpx
@@ -234,6 +234,19 @@ class Town:
     postal_code: str
 
 
+@dataclass(frozen=True, slots=True)
+class TransferNoticeSummary:
+    """Received 転出証明書情報 as a lookup lists it (never with the individual number)."""
+
+    id: str  # 32 hex characters, what a 特例転入 names
+    received_at: datetime
+    from_municipality: str  # 転出元 地方公共団体コード
+    planned_move_date: date  # 転出予定日
+    name: str = field(repr=False)
+    birth_date: date = field(repr=False)
+    used: bool = False
+
+
 # -- parsing ---------------------------------------------------------------------------------------
 
 
@@ -342,6 +355,16 @@ def result_of(raw: Mapping[str, Any]) -> MoveResult:
     )
 
 
+def transfer_notice_of(raw: Mapping[str, Any]) -> TransferNoticeSummary:
+    planned, born = _date(raw["planned_move_date"]), _date(raw["birth_date"])
+    assert planned is not None and born is not None
+    return TransferNoticeSummary(
+        id=str(raw["id"]), received_at=datetime.fromisoformat(str(raw["received_at"])),
+        from_municipality=str(raw["from_municipality"]), planned_move_date=planned,
+        name=str(raw["name"]), birth_date=born, used=bool(raw["used"]),
+    )
+
+
 def search_params(criteria: SearchCriteria, *, limit: int, offset: int,
                   include_removed: bool) -> dict[str, str]:
     params: dict[str, str] = {"limit": str(limit)}
@@ -395,6 +418,21 @@ class RegistryApi:
         items = body["towns"] if isinstance(body, dict) else body
         return tuple(Town(str(t["town_code"]), str(t["name"]), str(t.get("kana", "")),
                           str(t["postal_code"])) for t in items)
+
+    def transfer_notices(self, *, resident_code: str | None = None, name: str | None = None,
+                         birth_date: date | None = None) -> tuple[TransferNoticeSummary, ...]:
+        """GET /v1/transfer-notices: by 住民票コード alone (every notice), or by the name and
+        birth date on the Individual Number Card together (the notices not yet used)."""
+        if resident_code is not None:
+            if name is not None or birth_date is not None:
+                raise ValueError("a 住民票コード or a name with a birth date, not both")
+            params = {"resident_code": resident_code}
+        elif name is not None and birth_date is not None:
+            params = {"name": name, "birth_date": birth_date.isoformat()}
+        else:
+            raise ValueError("a 住民票コード, or a name together with a birth date")
+        body = self._get("/v1/transfer-notices", params)
+        return tuple(transfer_notice_of(i) for i in body["items"])
 
     def create_move(self, body: Mapping[str, Any], *, idempotency_key: str) -> MoveReview:
         response = self._sender.request("POST", "/v1/moves", json=dict(body),

@@ -9,16 +9,24 @@ On a 特例転入 the person's items come from the 転出証明書情報, not fr
 only the individual number (which the registry compares with the 転出証明書情報), so the other
 items are shown beside the person (`shown`) for the clerk to compare with the review.
 
+The card does not hold the 住民票コード either, so on a 特例転入 the 転出証明書情報 that arrived
+ahead through 住基ネット is looked up by the card's name and birth date (`notice_lookup`): one
+unused notice fills the person's 転出証明書情報 item, several are for the clerk to pick from
+(`NoticeMatch`), none leaves the item for the clerk to type.
+
 Nothing here keeps the card's data: a CardFill lives as long as the screen that shows it.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from datetime import date
+from typing import Any, Final, Protocol
 
+from app.registry_api import TransferNoticeSummary
+from app.workflows import Job
 from app.workflows.dates import format_date, short_wareki
 from app.workflows.move_form import FormSpec
 from cardreader.models import BasicInfo, Sex
@@ -95,4 +103,62 @@ def apply_card(entry: Mapping[str, Any], index: int, fill: CardFill) -> dict[str
     persons[index].update(copy.deepcopy(fill.person))
     out["persons"] = persons
     out.update(copy.deepcopy(fill.notice))
+    return out
+
+
+# -- 特例転入: the 転出証明書情報 found by the card ------------------------------------------------
+
+NOTICE_KINDS: Final = frozenset({"tokurei_tennyu"})
+NOTICE_FIELD: Final = "transfer_notice_id"
+
+
+class NoticeFinder(Protocol):
+    def transfer_notices(self, *, resident_code: str | None = None, name: str | None = None,
+                         birth_date: date | None = None) -> tuple[TransferNoticeSummary, ...]: ...
+
+
+def looks_up_notice(spec: FormSpec) -> bool:
+    """Whether a card read on this kind's form looks for the person's 転出証明書情報."""
+    return spec.kind in NOTICE_KINDS and spec.person_field(NOTICE_FIELD) is not None
+
+
+def notice_lookup(api: NoticeFinder, info: BasicInfo) -> Job[tuple[TransferNoticeSummary, ...]]:
+    """The registry call, by the name as the card prints it (the registry folds spaces and
+    widths as the search does) and the birth date; the values are taken now, off the card."""
+    name = info.name.full.strip() or f"{info.name.family}\u3000{info.name.given}"
+    born = info.birth_date
+    return lambda: api.transfer_notices(name=name, birth_date=born)
+
+
+@dataclass(frozen=True)
+class NoticeMatch:
+    """What the lookup found that this notice may still use, oldest first."""
+
+    candidates: tuple[TransferNoticeSummary, ...]
+
+    @property
+    def only(self) -> TransferNoticeSummary | None:
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+    @property
+    def several(self) -> bool:
+        return len(self.candidates) > 1
+
+
+def match_notices(found: Iterable[TransferNoticeSummary], taken: Iterable[str] = ()) -> NoticeMatch:
+    """The unused notices of `found`, less those another person of the same notice already
+    names (`taken`): one notice serves one person."""
+    used = {str(t).strip().lower() for t in taken}
+    usable = [n for n in found if not n.used and n.id.lower() not in used]
+    return NoticeMatch(tuple(sorted(usable, key=lambda n: (n.received_at, n.id))))
+
+
+def apply_notice(entry: Mapping[str, Any], index: int, notice_id: str) -> dict[str, Any]:
+    """`entry` with person `index`'s 転出証明書情報 set to `notice_id`."""
+    out = copy.deepcopy(dict(entry))
+    persons = [dict(p) for p in out.get("persons") or [] if isinstance(p, Mapping)]
+    while len(persons) <= index:
+        persons.append({})
+    persons[index][NOTICE_FIELD] = notice_id
+    out["persons"] = persons
     return out

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from registry.models import Counter, OutboundNotice, Person, PersonVersion, Town, TransferNotice
 from registry.repositories import counters
 
 PUBLISH_BATCH = 5000
+_OUTBOUND = cast(Table, OutboundNotice.__table__)
 _NUMBER = (
-    update(OutboundNotice.__table__)
-    .where(OutboundNotice.__table__.c.id == bindparam("notice_id"))
+    update(_OUTBOUND)
+    .where(_OUTBOUND.c.id == bindparam("notice_id"))
     .values(sequence=bindparam("seq"))
 )
 
@@ -74,5 +77,22 @@ def transfer_notices_for(session: Session, resident_code: str) -> list[TransferN
             select(TransferNotice)
             .where(TransferNotice.resident_code == resident_code)
             .order_by(TransferNotice.received_at)
+        )
+    )
+
+
+def unused_transfer_notices(session: Session, today: date, retention: timedelta) -> list[TransferNotice]:
+    """The received 転出証明書情報 not yet used and not yet due for the purge (planned date
+    within the retention period), oldest first: what a 特例転入 may still use. The purge
+    deletes the rest (registry/jobs/purge.py), so this stays at a month's arrivals."""
+    return list(
+        session.scalars(
+            select(TransferNotice)
+            .where(
+                TransferNotice.used_by_move_id.is_(None),
+                TransferNotice.used_at.is_(None),
+                TransferNotice.planned_move_date >= today - retention,
+            )
+            .order_by(TransferNotice.received_at, TransferNotice.id)
         )
     )

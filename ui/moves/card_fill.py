@@ -1,7 +1,9 @@
 """「カードから入力」 in a person's section of an arrival notice: the card holder types the PIN
 of the card's 券面事項入力補助AP on a masked field (tries left shown before), the card is read
 off the UI thread through the CardBridge, and the form puts the items where they belong
-(app/workflows/card_fill.py) for the clerk to check.
+(app/workflows/card_fill.py) for the clerk to check. On a 特例転入 the form then looks for
+the person's 転出証明書情報 by the card's name and birth date; the panel says what was found,
+and offers a short list (NoticePicker) when several notices are waiting for the same person.
 
 The PIN leaves the field only through PinEntry.take() and goes straight to the card code,
 which wipes it. What the card said is shown in the person's section until the notice ends or
@@ -10,10 +12,27 @@ the session locks; nothing of it is kept elsewhere.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import clock
+from app.registry_api import TransferNoticeSummary
 from app.session.personal_data import PersonalDataRegistry
+from app.workflows.dates import format_date
 from cardreader.errors import CardError, PinBlockedError, WrongPinError
 from cardreader.models import BasicInfo, ProbeResult
 from ui.card.bridge import CardBridge
@@ -56,6 +75,12 @@ class CardFillPanel(QWidget):
         self.status = mark_personal(QLabel(self))
         self.status.setObjectName("card_fill_status")
         self.status.setWordWrap(True)
+        # What the 転出証明書情報 lookup of a 特例転入 found (or that it found nothing).
+        self.notice_status = mark_personal(QLabel(self))
+        self.notice_status.setObjectName("card_fill_notice")
+        self.notice_status.setWordWrap(True)
+        self.notice_status.hide()
+        self.picker: NoticePicker | None = None
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -64,6 +89,7 @@ class CardFillPanel(QWidget):
         column.addLayout(top)
         column.addWidget(self.pin_box)
         column.addWidget(self.status)
+        column.addWidget(self.notice_status)
         self.button.clicked.connect(self.begin)
         self.pin.submitted.connect(self.read)
         self.read_button.clicked.connect(self.read)
@@ -83,6 +109,7 @@ class CardFillPanel(QWidget):
         self.pin.clear()
         self.pin.set_tries_left(None)
         self.pin_box.show()
+        self.say_notice("")
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)
         self._say(translate("MoveCard", "カードをリーダーに置き、カードの方に暗証番号を入力していただいてください。"))
         self._bridge.probe(self._probed, self._failed, parent=self)
@@ -124,9 +151,104 @@ class CardFillPanel(QWidget):
         message = error.message if isinstance(error, CardError) else ""
         self._say(message or translate("MoveCard", "カードを読み取れませんでした。"), error=True)
 
+    def say_notice(self, text: str, *, error: bool = False) -> None:
+        self.notice_status.setStyleSheet(ERROR_STYLE if error else "")
+        self.notice_status.setText(text)
+        self.notice_status.setVisible(bool(text))
+
+    def pick_notice(self, notices: Sequence[TransferNoticeSummary],
+                    chosen: Callable[[TransferNoticeSummary], None],
+                    declined: Callable[[], None]) -> NoticePicker:
+        """Open the list (window-modal, not blocking) for the clerk to pick one notice."""
+        self._close_picker()
+        picker = NoticePicker(notices, self)
+        self.picker = picker
+
+        def finished(result: int) -> None:
+            if self.picker is not picker:
+                return  # replaced, or closed by a lock: its answer is no longer wanted
+            self.picker = None
+            picked = picker.chosen() if result == QDialog.DialogCode.Accepted else None
+            picker.deleteLater()
+            if picked is not None:
+                chosen(picked)
+            else:
+                declined()
+
+        picker.finished.connect(finished)
+        picker.open()
+        picker.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return picker
+
+    def _close_picker(self) -> None:
+        picker, self.picker = self.picker, None
+        if picker is not None:
+            picker.reject()
+            picker.deleteLater()
+
     def clear_personal_data(self) -> None:
         self._busy = False
+        self._close_picker()
         self.pin.clear_personal_data()
         self.pin_box.hide()
         self.read_button.setEnabled(True)
         self.status.clear()
+        self.say_notice("")
+
+
+def received_on(notice: TransferNoticeSummary) -> str:
+    """The day the notice arrived, as the register's calendar has it (JST)."""
+    return format_date(notice.received_at.astimezone(clock.JST).date())
+
+
+class NoticePicker(QDialog):
+    """Several 転出証明書情報 wait for the card's name and birth date (a corrected notice sent
+    again, say): the clerk picks the one that matches the paper. Keyboard first: the list has
+    the focus with the first row current, ↑↓ move, Enter takes, Esc leaves the item to type."""
+
+    def __init__(self, notices: Sequence[TransferNoticeSummary], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice_picker")
+        self.setWindowTitle(translate("MoveCard", "転出証明書情報の選択"))
+        self._notices = list(notices)
+        count = len(self._notices)  # a call among translate()'s arguments hides it from lupdate
+        intro = QLabel(translate(
+            "MoveCard", "この方の転出証明書情報が%n件届いています。届書と照らして選んでください。",
+            None, count), self)
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(self._notices), 3, self)
+        self.table.setObjectName("notice_picker_table")
+        self.table.setHorizontalHeaderLabels([
+            translate("MoveCard", "受信日"),
+            translate("MoveCard", "転出元（団体コード）"),
+            translate("MoveCard", "転出予定日"),
+        ])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, notice in enumerate(self._notices):
+            cells = (received_on(notice), notice.from_municipality,
+                     format_date(notice.planned_move_date))
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self._notices:
+            self.table.selectRow(0)
+        self.table.doubleClicked.connect(lambda _index: self.accept())
+        buttons = QDialogButtonBox(self)
+        take = buttons.addButton(translate("MoveCard", "選択 (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        take.setDefault(True)
+        buttons.addButton(translate("MoveCard", "手入力する (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(intro)
+        box.addWidget(self.table)
+        box.addWidget(buttons)
+
+    def chosen(self) -> TransferNoticeSummary | None:
+        row = self.table.currentRow()
+        return self._notices[row] if 0 <= row < len(self._notices) else None

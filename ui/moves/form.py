@@ -21,10 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.registry_api import ResidentSummary
+from app.registry_api import ResidentSummary, TransferNoticeSummary
 from app.session.personal_data import PersonalDataRegistry
-from app.workflows.card_fill import can_fill, card_fill
-from app.workflows.errors import FORM
+from app.workflows.card_fill import (
+    NOTICE_FIELD,
+    NoticeFinder,
+    can_fill,
+    card_fill,
+    looks_up_notice,
+    match_notices,
+    notice_lookup,
+)
+from app.workflows.dates import format_date
+from app.workflows.errors import FORM, problem_of
 from app.workflows.move_form import FieldSpec, FormSpec, Input
 from app.workflows.towns import TownIndex
 from cardreader.models import BasicInfo
@@ -40,11 +49,12 @@ from ui.counter.inputs import (
 )
 from ui.i18n import translate
 from ui.moves.address import AddressInput, HouseholdInput
-from ui.moves.card_fill import CardFillPanel
+from ui.moves.card_fill import CardFillPanel, received_on
 from ui.moves.edits import clear_messages, clear_on_edit
 from ui.moves.labels import field_label, kind_title
 from ui.moves.members import MemberTable
 from ui.moves.person import PersonEditor, make_editor, row_label
+from ui.operations import OperationRunner
 from ui.security.holders import mark_personal
 
 
@@ -63,12 +73,17 @@ class MoveFormView(QWidget):
 
     def __init__(self, spec: FormSpec, labels: Mapping[str, str],
                  parent: QWidget | None = None, *, card: CardBridge | None = None,
-                 personal_data: PersonalDataRegistry | None = None) -> None:
+                 personal_data: PersonalDataRegistry | None = None,
+                 notices: NoticeFinder | None = None, runner: OperationRunner | None = None) -> None:
+        """`notices` and `runner`: where a card read on a 特例転入 looks for the person's
+        転出証明書情報 (the registry), and what runs that call off the UI thread."""
         super().__init__(parent)
         self.setObjectName("move_form")
         self.spec = spec
         # カードから入力, on the arrival forms that take an individual number, with a reader.
         self._card = card if card is not None and can_fill(spec) else None
+        self._notices = notices if runner is not None and looks_up_notice(spec) else None
+        self._runner = runner
         self._personal_data = personal_data
         self._labels = dict(labels)
         self.banner = mark_personal(QLabel(self))
@@ -209,6 +224,81 @@ class MoveFormView(QWidget):
         target = empty or editor.first_widget()
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._look_up_notice(editor, info)
+
+    # -- 特例転入: the 転出証明書情報 found by the card ----------------------------------------------
+
+    def _look_up_notice(self, editor: PersonEditor, info: BasicInfo) -> None:
+        """Ask the registry for the notices waiting for the card's name and birth date, unless
+        the clerk already named one (what was typed is never replaced)."""
+        row = editor.rows.get(NOTICE_FIELD)
+        panel = editor.findChild(CardFillPanel)
+        if (self._notices is None or self._runner is None or row is None or panel is None
+                or _has_value(editor_value(row.editor))):
+            return
+        panel.say_notice(translate("MoveCard", "転出証明書情報を照会しています…"))
+        (self._runner.operation(notice_lookup(self._notices, info), parent=editor)
+            .success(lambda found: self._notices_found(editor, panel, found))
+            .failure(lambda error: self._notice_failed(editor, panel, error))
+            .run_in_background())
+
+    def _notices_found(self, editor: PersonEditor, panel: CardFillPanel,
+                       found: tuple[TransferNoticeSummary, ...]) -> None:
+        row = editor.rows[NOTICE_FIELD]
+        if editor not in self.editors:
+            return
+        typed = str(editor_value(row.editor) or "").strip().lower()
+        if typed:
+            # The clerk typed a notice meanwhile (theirs stands), or an earlier read filled it.
+            if typed not in {n.id for n in found}:
+                panel.say_notice("")
+            return
+        taken = [str(e.value().get(NOTICE_FIELD) or "") for e in self.editors if e is not editor]
+        match = match_notices(found, taken)
+        if match.only is not None:
+            focus = QApplication.focusWidget()
+            # The focus moves on only from where the card read left it (the empty item).
+            waiting = focus is None or focus is row.editor or row.isAncestorOf(focus)
+            self._use_notice(editor, panel, match.only, move_focus=waiting)
+        elif match.several:
+            panel.say_notice(translate("MoveCard", "転出証明書情報が複数届いています。一覧から選んでください。"))
+            panel.pick_notice(match.candidates,
+                              lambda n: self._use_notice(editor, panel, n, move_focus=True),
+                              lambda: self._notice_declined(editor, panel))
+        else:
+            panel.say_notice(translate(
+                "MoveCard", "転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。"),
+                error=True)
+
+    def _use_notice(self, editor: PersonEditor, panel: CardFillPanel,
+                    notice: TransferNoticeSummary, *, move_focus: bool) -> None:
+        if editor not in self.editors:
+            return
+        row = editor.rows[NOTICE_FIELD]
+        set_editor_value(row.editor, notice.id)
+        clear_messages(row)
+        panel.say_notice(
+            translate("MoveCard", "転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。")
+            .replace("%1", received_on(notice)).replace("%2", notice.from_municipality)
+            .replace("%3", format_date(notice.planned_move_date)))
+        if move_focus:
+            following = next((r for r in editor.rows.values()
+                              if not _has_value(editor_value(r.editor))), None)
+            if following is not None:
+                following.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _notice_declined(self, editor: PersonEditor, panel: CardFillPanel) -> None:
+        panel.say_notice(translate("MoveCard", "転出証明書情報を選びませんでした。欄に入力してください。"))
+        row = editor.rows.get(NOTICE_FIELD)
+        if editor in self.editors and row is not None:
+            row.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _notice_failed(self, editor: PersonEditor, panel: CardFillPanel, error: Exception) -> None:
+        if editor not in self.editors:
+            return
+        panel.say_notice(
+            translate("MoveCard", "転出証明書情報を照会できませんでした（%1）。欄に入力してください。")
+            .replace("%1", problem_of(error).message), error=True)
 
     @Slot(object)
     def _remove_person(self, editor: PersonEditor) -> None:

@@ -174,7 +174,8 @@ class MovePage(QWidget):
         if old is not None:
             old.deleteLater()
         self.form = MoveFormView(self.flow.spec, self.flow.labels, card=self._card,
-                                 personal_data=self._personal_data)
+                                 personal_data=self._personal_data,
+                                 notices=self._api, runner=self._runner)
         if self._towns is not None:
             self.form.set_towns(self._towns)
         self.form.set_entry(self.flow.entry, self.flow.candidates())

@@ -14,15 +14,19 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
+from app.domain import clock
 from app.domain import resident_code as resident_codes
 from app.domain.address import format_address
 from app.domain.errors import DomainError
+from app.domain.kana import kanji_key
 from app.domain.move_fields import validate_field
 from app.domain.request_shape import reject_unknown_keys, require_keys
+from app.domain.wareki import parse_iso_date
 from registry.api import idempotent, params
 from registry.api.auth import record as audit_read
 from registry.api.auth import require
 from registry.api.deps import db_session, db_write_session, json_response, settings
+from registry.api.errors import ApiError
 from registry.api.routes.moves import IDEMPOTENCY_DOC
 from registry.api.schemas import Name, name_of
 from registry.audit.writer import Event, write
@@ -231,32 +235,85 @@ async def receive_transfer_notice(
     return await run_in_threadpool(idempotent.run, request, "POST /v1/transfer-notices", key, body, work)
 
 
+LOOKUP_PARAMS = ("resident_code", "name", "birth_date")
+NAME_LIMIT = 130
+NOTICE_LOOKUP_TOO_BROAD = "転出証明書情報は、住民票コード、または氏名と生年月日の両方で検索してください。"
+
+
 @router.get("/v1/transfer-notices", response_model=TransferNoticeList)
 def find_transfer_notices(
     request: Request,
     cfg: Settings = Depends(settings),
     who: Actor = Depends(require(TRANSFER_NOTICE_READ)),
-    resident_code: str = Query(description="住民票コード"),
+    resident_code: str | None = Query(None, description="住民票コード; alone"),
+    name: str | None = Query(
+        None, description="氏名 as on the Individual Number Card (kanji; the space between family "
+                          "and given name optional); with birth_date, for the unused notices only"),
+    birth_date: str | None = Query(None, description="生年月日, YYYY-MM-DD; with name"),
 ) -> Response:
-    """Received 転出証明書情報 for one 住民票コード (never with the individual number)."""
-    params.reject_unknown(request, ("resident_code",))
-    code = resident_codes.validate(resident_code, cfg.resident_code_scheme, field="resident_code")
-    with db_session(request) as session:
-        items = []
-        for n in notices.transfer_notices_for(session, code):
-            content = json.loads(n.content)
-            items.append(TransferNoticeSummary(
-                id=n.id,
-                received_at=n.received_at,
-                from_municipality=n.from_municipality,
-                resident_code=n.resident_code,
-                planned_move_date=n.planned_move_date,
-                name=f"{content['family_name']}\u3000{content['given_name']}",
-                birth_date=date.fromisoformat(content["birth_date"]),
-                used=n.used_by_move_id is not None,
-            ))
-    audit_read(request, who, Event("transfer_notice.read", detail=f"found={len(items)}"))
+    """Received 転出証明書情報 (never with the individual number), found either by 住民票コード
+    (every notice, used or not) or, for a 特例転入 from what the card holds, by name and birth
+    date together (the unused notices within their retention period). Anything else is 422:
+    `search_too_broad` when an item of the pair is missing, `invalid_parameter` for a code
+    together with the pair."""
+    params.reject_unknown(request, LOOKUP_PARAMS)
+    # The card's full name: a family and a given name of up to 60 characters each, and spaces.
+    name_text = params.text(name, "name", NAME_LIMIT)
+    birth_text = params.text(birth_date, "birth_date", 10)
+    if resident_code is not None and (name is not None or birth_date is not None):
+        raise ApiError(422, "invalid_parameter",
+                       "住民票コードと氏名・生年月日は同時に指定できません。", field="resident_code")
+    if resident_code is not None:
+        code = resident_codes.validate(resident_code, cfg.resident_code_scheme, field="resident_code")
+        with db_session(request) as session:
+            found = notices.transfer_notices_for(session, code)
+            items = [_summary(n, json.loads(n.content)) for n in found]
+        detail = f"found={len(items)}"
+    else:
+        if name_text is None or birth_text is None:
+            missing = "name" if name_text is None else "birth_date"
+            raise ApiError(422, "search_too_broad", NOTICE_LOOKUP_TOO_BROAD, field=missing)
+        born = parse_iso_date(birth_text, "birth_date")
+        key = kanji_key(name_text)
+        if not key:
+            raise ApiError(422, "search_too_broad", NOTICE_LOOKUP_TOO_BROAD, field="name")
+        with db_session(request) as session:
+            items = _by_name(session, cfg, key, born)
+        detail = f"by=name_birth_date found={len(items)}"
+    # The detail says how the notices were looked for and how many came back: never the values.
+    audit_read(request, who, Event("transfer_notice.read", detail=detail))
     return json_response(TransferNoticeList(items=items))
+
+
+def _by_name(session: Session, cfg: Settings, key: str, born: date) -> list[TransferNoticeSummary]:
+    """The unused notices whose name folds (kanji_key: widths, spaces incl. U+3000, variant
+    kanji, as the resident search folds names) to `key`, born on `born`.
+
+    Name and birth date live only in the notice's JSON content, so they are compared here in
+    Python rather than in SQL: the notices still usable are few (a month of 特例転入 arrivals
+    at most, since the purge deletes the rest), and the query reads only those."""
+    out = []
+    for n in notices.unused_transfer_notices(session, clock.today(), cfg.transfer_notice_retention):
+        content = json.loads(n.content)
+        if content.get("birth_date") != born.isoformat():
+            continue
+        full = f"{content.get('family_name', '')}{content.get('given_name', '')}"
+        if kanji_key(full) == key:
+            out.append(_summary(n, content))
+    return out
+
+
+def _summary(n: TransferNotice, content: dict[str, Any]) -> TransferNoticeSummary:
+    return TransferNoticeSummary(
+        id=n.id,
+        received_at=n.received_at,
+        from_municipality=n.from_municipality,
+        resident_code=n.resident_code,
+        planned_move_date=n.planned_move_date,
+        name=f"{content['family_name']}\u3000{content['given_name']}",
+        birth_date=date.fromisoformat(content["birth_date"]),
+        used=n.used_by_move_id is not None,
+    )
 
 
 def _iso(value: Any) -> Any:
