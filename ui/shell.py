@@ -37,6 +37,7 @@ from app.settings import SettingsStore
 
 if TYPE_CHECKING:
     from app.registry_client import RegistryClient
+    from ui.card.bridge import CardBridge
     from ui.security.session_controller import SessionController
 from ui.banner import RegistryStatus
 from ui.diagnostics.sources import DiagnosticsSources
@@ -103,6 +104,7 @@ class TerminalShell(QObject):
         self.window.sign_in_page.diagnostics_requested.connect(self.open_diagnostics_dialog)
         self.window.sign_in_page.login_requested.connect(self._login)
         self._registry: RegistryClient | None = None
+        self._cards: CardBridge | None = None  # the session's card reader (_card_bridge)
         self._registry_factory: Callable[[], RegistryClient] | None = None
         self.shield.dismiss_requested.connect(self._dismiss_shield)
         # The banner above the pages follows every registry call; it reconnects by itself.
@@ -161,6 +163,11 @@ class TerminalShell(QObject):
     @property
     def registry(self) -> RegistryClient | None:
         return self._registry
+
+    @property
+    def cards(self) -> CardBridge | None:
+        """The session's card reader, if its work reads cards."""
+        return self._cards
 
     @Slot(str, str)
     def _login(self, staff_id: str, password: str) -> None:
@@ -224,7 +231,8 @@ class TerminalShell(QObject):
         self.controller, self.session, self.personal_data = controller, session, registry
         self._reauthenticator, self._on_logout = reauthenticator, on_logout
         self.window.open_session(WorkspaceContext(session, registry, self.runner, self.diagnostics,
-                                                  registry=self.registry, settings=self.settings))
+                                                  registry=self.registry, settings=self.settings,
+                                                  cards=self._card_bridge(session, registry)))
         self.hotkeys.install()
         log.info("session started: workspaces=%d", len(self.window.workspace_keys()))
         self.session_started.emit()
@@ -264,7 +272,23 @@ class TerminalShell(QObject):
         self.window.show_work_page()
 
     @Slot(str)
+    def _card_bridge(self, session: StaffSession, personal_data: PersonalDataRegistry) -> CardBridge | None:
+        """One card reader for the session's pages that read cards (identity check, card desk,
+        the move form's card fill); its service starts when a page first uses it."""
+        from app.session.permissions import CARD_RECORD, IDENTITY_RECORD, MOVE_DRAFT
+
+        if not any(session.can(p) for p in (IDENTITY_RECORD, CARD_RECORD, MOVE_DRAFT)):
+            return None
+        from ui.card.bridge import CardBridge
+
+        self._cards = CardBridge(personal_data=personal_data, parent=self)
+        return self._cards
+
     def _on_logged_out(self, reason: str) -> None:
+        if self._cards is not None:
+            self._cards.close()  # the reader is polled by nobody between sessions
+            self._cards.deleteLater()
+            self._cards = None
         controller, hook = self.controller, self._on_logout
         self.controller = self.session = self.personal_data = None
         self._reauthenticator = self._on_logout = None

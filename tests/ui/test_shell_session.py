@@ -336,3 +336,19 @@ def test_idle_logout(qtbot: QtBot, shell: TerminalShell, clock: FakeClock,
         controller.inactivity.inactivity_detected.emit()
     assert ended.args == ["idle"]
     assert "操作がなかった" in shell.window.sign_in_page.message.text()
+
+
+@pytest.mark.parametrize(("role", "reads_cards"),
+                         [("clerk", True), ("card_desk", True), ("supervisor", False), ("helpdesk", False)])
+def test_one_card_reader_per_session_closed_at_logout(
+    shell: TerminalShell, reauth: FakeReauthenticator, role: str, reads_cards: bool
+) -> None:
+    """Work that reads cards shares one reader (one card-I/O thread); nobody polls it after."""
+    shell.start_session(staff_session(role), reauth)
+    bridge = shell.cards
+    assert (bridge is not None) is reads_cards
+    shell.end_session()
+    assert shell.cards is None
+    if bridge is not None:
+        with pytest.raises(RuntimeError):
+            bridge.start()  # closed: no service runs between sessions
