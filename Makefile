@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev,bundle]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The compiled translations: the terminal starts faster from .qm than from the .ts XML.
+QM := resources/translations/madoguchi_ja.qm resources/translations/madoguchi_en.qm
+$(QM): resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease $< -qm $@
+
+setup: $(STAMP) $(QM)
 
 # Debian packages the suite needs (PostgreSQL, pcscd, vpcd, a Japanese font...); as root it
 # installs what is missing, otherwise it names what to install and fails.

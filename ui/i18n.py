@@ -220,7 +220,8 @@ def fill_ts(table: Path) -> int:
                 if old is not None:
                     message.remove(old)
                 translation = ET.SubElement(message, "translation")
-                if message.get("numerus") == "yes":
+                if message.get("numerus") == "yes" or "%n" in source:
+                    message.set("numerus", "yes")  # lupdate may not have seen the count
                     forms = [text] if language == "ja" else (
                         text.split("|", 1) if "|" in text else [text, text])
                     for form in forms:

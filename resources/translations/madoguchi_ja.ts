@@ -100,79 +100,700 @@
         </message>
     </context>
     <context>
-        <name>Certificates</name>
+        <name>CardDesk</name>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="81" />
-            <source>発行(&amp;I)</source>
-            <translation>発行(&amp;I)</translation>
+            <location filename="../../ui/carddesk/card_panel.py" line="43" />
+            <source>券面事項入力補助用暗証番号（4桁）</source>
+            <translation>券面事項入力補助用暗証番号（4桁）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="82" />
-            <source>印刷(&amp;P)</source>
-            <translation>印刷(&amp;P)</translation>
+            <location filename="../../ui/carddesk/card_panel.py" line="44" />
+            <source>利用者証明用電子証明書の暗証番号（4桁）</source>
+            <translation>利用者証明用電子証明書の暗証番号（4桁）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="83" />
-            <source>再交付(&amp;R)…</source>
-            <translation>再交付(&amp;R)…</translation>
+            <location filename="../../ui/carddesk/card_panel.py" line="45" />
+            <source>署名用電子証明書のパスワード（6〜16桁）</source>
+            <translation>署名用電子証明書のパスワード（6〜16桁）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="84" />
-            <source>PDFに保存…</source>
-            <translation>PDFに保存…</translation>
+            <location filename="../../ui/carddesk/card_panel.py" line="53" />
+            <source>ロック中</source>
+            <translation>ロック中</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="85" />
-            <source>新しい請求(&amp;N)</source>
-            <translation>新しい請求(&amp;N)</translation>
+            <location filename="../../ui/carddesk/card_panel.py" line="55" />
+            <source>照合済み</source>
+            <translation>照合済み</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="125" />
-            <source>プリンタ</source>
-            <translation>プリンタ</translation>
+            <location filename="../../ui/carddesk/card_panel.py" line="56" />
+            <source>残り%1回</source>
+            <translation>残り%1回</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="141" />
+            <location filename="../../ui/carddesk/card_panel.py" line="79" />
+            <source>カード確認 (F7)</source>
+            <translation>カード確認 (F7)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="82" />
+            <source>暗証番号の残り回数</source>
+            <translation>暗証番号の残り回数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="91" />
+            <source>本人による暗証番号の入力（4桁）</source>
+            <translation>本人による暗証番号の入力（4桁）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="94" />
+            <source>読み取り (Enter)</source>
+            <translation>読み取り (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="100" />
+            <source>券面の確認（照合番号B）</source>
+            <translation>券面の確認（照合番号B）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="108" />
+            <source>西暦4桁</source>
+            <translation>西暦4桁</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="111" />
+            <source>券面を読み取る</source>
+            <translation>券面を読み取る</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="114" />
+            <location filename="../../ui/carddesk/tables.py" line="59" />
+            <source>生年月日</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="115" />
+            <source>有効期限の年</source>
+            <translation>有効期限の年</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="116" />
+            <source>セキュリティコード</source>
+            <translation>セキュリティコード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="201" />
+            <location filename="../../ui/carddesk/workspace.py" line="289" />
+            <source>有効期限: %1</source>
+            <translation>有効期限: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_panel.py" line="204" />
+            <source>有効期限が切れています。交付できません。</source>
+            <translation>有効期限が切れています。交付できません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_steps.py" line="102" />
+            <source>生年月日と有効期限の年を確認してください。</source>
+            <translation>生年月日と有効期限の年を確認してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_steps.py" line="105" />
+            <source>セキュリティコード（4桁）を入力してください。</source>
+            <translation>セキュリティコード（4桁）を入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/receipt.py" line="30" />
+            <source>受領書を印刷 (Ctrl+P)</source>
+            <translation>受領書を印刷 (Ctrl+P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/receipt.py" line="35" />
             <source>PDF（メモリ内・試験用）</source>
             <translation>PDF（メモリ内・試験用）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="209" />
-            <source>%1　証明書番号 %2　%3通　手数料 %4円</source>
-            <translation>%1　証明書番号 %2　%3通　手数料 %4円</translation>
+            <location filename="../../ui/carddesk/receipt.py" line="40" />
+            <source>プリンタ</source>
+            <translation>プリンタ</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="216" />
-            <source>証明書のフォントにない文字があるため印刷できません。外字の登録か代替文字を確認してください。</source>
-            <translation>証明書のフォントにない文字があるため印刷できません。外字の登録か代替文字を確認してください。</translation>
+            <location filename="../../ui/carddesk/tables.py" line="44" />
+            <location filename="../../ui/carddesk/workspace.py" line="202" />
+            <source>交付</source>
+            <translation>交付</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="220" />
-            <source>プレビューを表示できないため印刷できません。</source>
-            <translation>プレビューを表示できないため印刷できません。</translation>
+            <location filename="../../ui/carddesk/tables.py" line="44" />
+            <source>一時停止</source>
+            <translation>一時停止</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="254" />
-            <source>（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）</source>
-            <translation>（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）</translation>
+            <location filename="../../ui/carddesk/tables.py" line="45" />
+            <source>一時停止解除</source>
+            <translation>一時停止解除</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="257" />
+            <location filename="../../ui/carddesk/tables.py" line="45" />
+            <source>廃止</source>
+            <translation>廃止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="46" />
+            <source>回収</source>
+            <translation>回収</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="46" />
+            <source>未交付</source>
+            <translation>未交付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="47" />
+            <source>交付済</source>
+            <translation>交付済</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="47" />
+            <source>一時停止中</source>
+            <translation>一時停止中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="48" />
+            <source>回収済</source>
+            <translation>回収済</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="48" />
+            <source>紛失</source>
+            <translation>紛失</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="49" />
+            <source>盗難</source>
+            <translation>盗難</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="49" />
+            <source>その他</source>
+            <translation>その他</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="50" />
+            <source>本人からの返納</source>
+            <translation>本人からの返納</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="50" />
+            <source>有効期限切れ</source>
+            <translation>有効期限切れ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="51" />
+            <source>記載事項の変更</source>
+            <translation>記載事項の変更</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="51" />
+            <source>転出・死亡による失効</source>
+            <translation>転出・死亡による失効</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="58" />
+            <source>個人番号</source>
+            <translation>個人番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="58" />
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="59" />
+            <source>住所</source>
+            <translation>住所</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="60" />
+            <source>性別</source>
+            <translation>性別</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="94" />
+            <source>一致</source>
+            <translation>一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="94" />
+            <source>不一致</source>
+            <translation>不一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="106" />
+            <source>項目</source>
+            <translation>項目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="107" />
+            <location filename="../../ui/carddesk/workspace.py" line="184" />
+            <source>カード</source>
+            <translation>カード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="108" />
+            <source>住民票</source>
+            <translation>住民票</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="109" />
+            <source>照合</source>
+            <translation>照合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="113" />
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="114" />
+            <source>記録</source>
+            <translation>記録</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="115" />
+            <source>状態</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="116" />
+            <source>理由</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="117" />
+            <source>有効期限</source>
+            <translation>有効期限</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="118" />
+            <source>担当</source>
+            <translation>担当</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="130" />
+            <source>%1の理由</source>
+            <translation>%1の理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="144" />
+            <source>理由を選ぶか入力してください。</source>
+            <translation>理由を選ぶか入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="159" />
+            <source>理由を入力してください。</source>
+            <translation>理由を入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="136" />
+            <source>もう一度送信</source>
+            <translation>もう一度送信</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="148" />
+            <source>住基システムに接続されていません。</source>
+            <translation>住基システムに接続されていません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="159" />
+            <source>カードと住民票の照合</source>
+            <translation>カードと住民票の照合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="163" />
+            <source>交付 (F10)</source>
+            <translation>交付 (F10)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="164" />
+            <source>一時停止 (Alt+T)</source>
+            <translation>一時停止 (Alt+T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="165" />
+            <source>一時停止解除 (Alt+R)</source>
+            <translation>一時停止解除 (Alt+R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="166" />
+            <source>廃止 (Alt+H)</source>
+            <translation>廃止 (Alt+H)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="167" />
+            <source>回収 (Alt+U)</source>
+            <translation>回収 (Alt+U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="177" />
+            <source>記録の履歴</source>
+            <translation>記録の履歴</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="181" />
+            <source>照合・記録</source>
+            <translation>照合・記録</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="182" />
+            <source>交付受領書</source>
+            <translation>交付受領書</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="199" />
+            <source>住民検索</source>
+            <translation>住民検索</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="200" />
+            <source>カード確認</source>
+            <translation>カード確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="201" />
+            <source>暗証番号</source>
+            <translation>暗証番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="207" />
+            <source>受領書を印刷</source>
+            <translation>受領書を印刷</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="279" />
+            <source>住民</source>
+            <translation>住民</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="280" />
+            <source>消除</source>
+            <translation>消除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="286" />
+            <source>カードの状態: %1</source>
+            <translation>カードの状態: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="299" />
+            <source>カードが置かれています。</source>
+            <translation>カードが置かれています。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="301" />
+            <source>カードをリーダーに置いてください。</source>
+            <translation>カードをリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="303" />
+            <source>カードリーダーが見つかりません。</source>
+            <translation>カードリーダーが見つかりません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="415" />
+            <source>%1を記録しました。</source>
+            <translation>%1を記録しました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="459" />
+            <source>受領書を作成できませんでした。</source>
+            <translation>受領書を作成できませんでした。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/workspace.py" line="466" />
             <source>プリンタを開けませんでした。</source>
             <translation>プリンタを開けませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="259" />
+            <location filename="../../ui/carddesk/workspace.py" line="469" />
+            <source>受領書を%1枚印刷しました。</source>
+            <translation>受領書を%1枚印刷しました。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardPin</name>
+        <message>
+            <location filename="../../ui/card/pin_entry.py" line="87" />
+            <source>暗証番号</source>
+            <translation>暗証番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/card/pin_entry.py" line="118" />
+            <source>残り%1回</source>
+            <translation>残り%1回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/card/pin_entry.py" line="124" />
+            <source>ロックされています</source>
+            <translation>ロックされています</translation>
+        </message>
+    </context>
+    <context>
+        <name>CertificateVerify</name>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="48" />
+            <source>真正：本市が発行した証明書で、無効にされていません。</source>
+            <translation>真正：本市が発行した証明書で、無効にされていません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="50" />
+            <source>改ざんの疑い：証明書番号と照合番号は正しいものの、入力した記載内容が発行時の内容と一致しません。</source>
+            <translation>改ざんの疑い：証明書番号と照合番号は正しいものの、入力した記載内容が発行時の内容と一致しません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="52" />
+            <source>無効：この証明書は無効にされています（再交付など）。有効な証明書として扱わないでください。</source>
+            <translation>無効：この証明書は無効にされています（再交付など）。有効な証明書として扱わないでください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="53" />
+            <source>該当なし：この証明書番号と照合番号の組み合わせは発行記録にありません。偽造または入力誤りの可能性があります。</source>
+            <translation>該当なし：この証明書番号と照合番号の組み合わせは発行記録にありません。偽造または入力誤りの可能性があります。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="58" />
+            <location filename="../../ui/certificates/verify_view.py" line="140" />
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="60" />
+            <location filename="../../ui/certificates/verify_view.py" line="141" />
+            <source>生年月日</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="67" />
+            <location filename="../../ui/certificates/verify_view.py" line="69" />
+            <source>証明書番号：%1</source>
+            <translation>証明書番号：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="70" />
+            <source>種類：%1</source>
+            <translation>種類：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="72" />
+            <source>発行日：%1</source>
+            <translation>発行日：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="74" />
+            <source>発行通数：%1通</source>
+            <translation>発行通数：%1通</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="76" />
+            <source>証明書番号 %1 の再交付として発行されたものです。</source>
+            <translation>証明書番号 %1 の再交付として発行されたものです。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="79" />
+            <source>無効の理由：%1</source>
+            <translation>無効の理由：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="82" />
+            <source>一致しない記載内容：%1</source>
+            <translation>一致しない記載内容：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="85" />
+            <source>発行時の内容と一致した記載内容：%1</source>
+            <translation>発行時の内容と一致した記載内容：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="91" />
+            <source>証明書番号を入力してください（QRコードの読み取りでも入力できます）。</source>
+            <translation>証明書番号を入力してください（QRコードの読み取りでも入力できます）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="93" />
+            <source>証明書番号は 2026-00000123 の形です。</source>
+            <translation>証明書番号は 2026-00000123 の形です。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="95" />
+            <source>照合番号を入力してください。</source>
+            <translation>照合番号を入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="97" />
+            <source>照合番号は英字と数字です（証明書の下欄に印字されています）。</source>
+            <translation>照合番号は英字と数字です（証明書の下欄に印字されています）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="99" />
+            <source>氏名は60文字以内で入力してください。</source>
+            <translation>氏名は60文字以内で入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="100" />
+            <source>生年月日は 昭和55年2月17日 や S55.2.17 のように印字のとおり入力してください。</source>
+            <translation>生年月日は 昭和55年2月17日 や S55.2.17 のように印字のとおり入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="114" />
+            <source>証明書の真正確認</source>
+            <translation>証明書の真正確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="118" />
+            <source>証明書の下欄に印字された証明書番号と照合番号を入力してください。QRコードを読み取ると両方が入ります。氏名・生年月日を入力すると、印字が発行時の内容と同じかどうかも確かめます。</source>
+            <translation>証明書の下欄に印字された証明書番号と照合番号を入力してください。QRコードを読み取ると両方が入ります。氏名・生年月日を入力すると、印字が発行時の内容と同じかどうかも確かめます。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="122" />
+            <source>2026-00000123（QRコードの読み取り可）</source>
+            <translation>2026-00000123（QRコードの読み取り可）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="129" />
+            <source>任意：印字された氏名</source>
+            <translation>任意：印字された氏名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="133" />
+            <source>任意：印字された生年月日（例 昭和55年2月17日）</source>
+            <translation>任意：印字された生年月日（例 昭和55年2月17日）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="138" />
+            <source>証明書番号</source>
+            <translation>証明書番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="139" />
+            <source>照合番号</source>
+            <translation>照合番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="146" />
+            <source>照会する (Enter)</source>
+            <translation>照会する (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="148" />
+            <source>次の証明書 (Ctrl+N)</source>
+            <translation>次の証明書 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/verify_view.py" line="149" />
+            <source>証明書の発行に戻る (Esc)</source>
+            <translation>証明書の発行に戻る (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Certificates</name>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="87" />
+            <source>発行(&amp;I)</source>
+            <translation>発行(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="88" />
+            <source>印刷(&amp;P)</source>
+            <translation>印刷(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="89" />
+            <source>再交付(&amp;R)…</source>
+            <translation>再交付(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="90" />
+            <source>PDFに保存…</source>
+            <translation>PDFに保存…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="91" />
+            <source>新しい請求(&amp;N)</source>
+            <translation>新しい請求(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="92" />
+            <source>真正確認… (Shift+F1)</source>
+            <translation>真正確認… (Shift+F1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="102" />
+            <source>設定された公印の画像が使えないため、証明書を発行できません。管理者に連絡してください。</source>
+            <translation>設定された公印の画像が使えないため、証明書を発行できません。管理者に連絡してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="105" />
+            <source>この端末には公印の画像が設定されていないため、見本の印影に「見本」と重ねて印刷します。</source>
+            <translation>この端末には公印の画像が設定されていないため、見本の印影に「見本」と重ねて印刷します。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="149" />
+            <source>プリンタ</source>
+            <translation>プリンタ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="165" />
+            <source>PDF（メモリ内・試験用）</source>
+            <translation>PDF（メモリ内・試験用）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="235" />
+            <source>%1　証明書番号 %2　%3通　手数料 %4円</source>
+            <translation>%1　証明書番号 %2　%3通　手数料 %4円</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="242" />
+            <source>証明書のフォントにない文字があるため印刷できません。外字の登録か代替文字を確認してください。</source>
+            <translation>証明書のフォントにない文字があるため印刷できません。外字の登録か代替文字を確認してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="246" />
+            <source>プレビューを表示できないため印刷できません。</source>
+            <translation>プレビューを表示できないため印刷できません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="278" />
+            <source>印刷しています…</source>
+            <translation>印刷しています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="289" />
+            <source>（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）</source>
+            <translation>（設定の給紙トレイを指定できないため、プリンタの既定のトレイを使いました）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="301" />
+            <source>印刷を中止しました。</source>
+            <translation>印刷を中止しました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="303" />
+            <source>プリンタを開けませんでした。</source>
+            <translation>プリンタを開けませんでした。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/desk_view.py" line="291" />
             <source>%1枚印刷しました。</source>
             <translation>%1枚印刷しました。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="267" />
+            <location filename="../../ui/certificates/desk_view.py" line="319" />
             <source>再交付</source>
             <translation>再交付</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/desk_view.py" line="268" />
+            <location filename="../../ui/certificates/desk_view.py" line="320" />
             <source>書き損じ・印刷不良の理由を入力してください。発行済みの証明書番号は無効になります。</source>
             <translation>書き損じ・印刷不良の理由を入力してください。発行済みの証明書番号は無効になります。</translation>
         </message>
@@ -562,87 +1183,87 @@
             <translation>処理できませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="53" />
+            <location filename="../../ui/certificates/order_form.py" line="60" />
             <source>宛名番号（複数は空白で区切る）</source>
             <translation>宛名番号（複数は空白で区切る）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="55" />
+            <location filename="../../ui/certificates/order_form.py" line="62" />
             <source>世帯全員のときは世帯番号</source>
             <translation>世帯全員のときは世帯番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="58" />
+            <location filename="../../ui/certificates/order_form.py" line="65" />
             <source>転出の異動届の番号</source>
             <translation>転出の異動届の番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="62" />
+            <location filename="../../ui/certificates/order_form.py" line="69" />
             <source>記載事項（指定がなければ本人・世帯は標準の項目）</source>
             <translation>記載事項（指定がなければ本人・世帯は標準の項目）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="76" />
+            <location filename="../../ui/certificates/order_form.py" line="83" />
             <source>委任状を確認した</source>
             <translation>委任状を確認した</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="88" />
+            <location filename="../../ui/certificates/order_form.py" line="105" />
             <source>証明書の種類</source>
             <translation>証明書の種類</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="89" />
+            <location filename="../../ui/certificates/order_form.py" line="106" />
             <source>対象者（宛名番号）</source>
             <translation>対象者（宛名番号）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="90" />
+            <location filename="../../ui/certificates/order_form.py" line="107" />
             <source>世帯番号</source>
             <translation>世帯番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="91" />
+            <location filename="../../ui/certificates/order_form.py" line="108" />
             <source>異動届の番号</source>
             <translation>異動届の番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="92" />
+            <location filename="../../ui/certificates/order_form.py" line="109" />
             <source>通数</source>
             <translation>通数</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="93" />
+            <location filename="../../ui/certificates/order_form.py" line="97" />
             <source>請求者</source>
             <translation>請求者</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="94" />
+            <location filename="../../ui/certificates/order_form.py" line="98" />
             <source>請求者の宛名番号</source>
             <translation>請求者の宛名番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="95" />
+            <location filename="../../ui/certificates/order_form.py" line="99" />
             <source>請求者の氏名</source>
             <translation>請求者の氏名</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="97" />
+            <location filename="../../ui/certificates/order_form.py" line="101" />
             <source>請求の理由（利用目的）</source>
             <translation>請求の理由（利用目的）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="98" />
+            <location filename="../../ui/certificates/order_form.py" line="102" />
             <source>請求機関</source>
             <translation>請求機関</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="99" />
+            <location filename="../../ui/certificates/order_form.py" line="103" />
             <source>資格</source>
             <translation>資格</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="100" />
+            <location filename="../../ui/certificates/order_form.py" line="104" />
             <source>登録番号</source>
             <translation>登録番号</translation>
         </message>
@@ -666,34 +1287,64 @@
     <context>
         <name>Counter</name>
         <message>
-            <location filename="../../ui/counter/workspace.py" line="61" />
+            <location filename="../../ui/counter/workspace.py" line="76" />
             <source>住民検索 (F6)</source>
             <translation>住民検索 (F6)</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/workspace.py" line="62" />
+            <location filename="../../ui/counter/workspace.py" line="77" />
             <source>異動届 (F7)</source>
             <translation>異動届 (F7)</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/workspace.py" line="71" />
+            <location filename="../../ui/counter/workspace.py" line="81" />
+            <source>証明書 (F1)</source>
+            <translation>証明書 (F1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/counter/workspace.py" line="85" />
+            <source>本人確認 (Shift+F6)</source>
+            <translation>本人確認 (Shift+F6)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/counter/workspace.py" line="94" />
             <source>住民検索</source>
             <translation>住民検索</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/workspace.py" line="72" />
+            <location filename="../../ui/counter/workspace.py" line="95" />
             <source>異動届</source>
             <translation>異動届</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/workspace.py" line="73" />
+            <location filename="../../ui/counter/workspace.py" line="96" />
             <source>この方の異動届</source>
             <translation>この方の異動届</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/workspace.py" line="75" />
+            <location filename="../../ui/counter/workspace.py" line="98" />
             <source>次へ・確定</source>
             <translation>次へ・確定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/counter/workspace.py" line="102" />
+            <source>証明書</source>
+            <translation>証明書</translation>
+        </message>
+        <message>
+            <location filename="../../ui/counter/workspace.py" line="105" />
+            <source>この方の証明書</source>
+            <translation>この方の証明書</translation>
+        </message>
+        <message>
+            <location filename="../../ui/counter/workspace.py" line="106" />
+            <source>真正確認</source>
+            <translation>真正確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/counter/workspace.py" line="114" />
+            <source>本人確認</source>
+            <translation>本人確認</translation>
         </message>
     </context>
     <context>
@@ -754,177 +1405,187 @@
     <context>
         <name>CounterRecord</name>
         <message>
-            <location filename="../../ui/search/record.py" line="38" />
+            <location filename="../../ui/search/record.py" line="39" />
             <source>日本人住民</source>
             <translation>日本人住民</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="39" />
+            <location filename="../../ui/search/record.py" line="40" />
             <source>外国人住民</source>
             <translation>外国人住民</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="53" />
-            <location filename="../../ui/search/record.py" line="120" />
+            <location filename="../../ui/search/record.py" line="54" />
+            <location filename="../../ui/search/record.py" line="123" />
             <source>生年月日</source>
             <translation>生年月日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="54" />
-            <location filename="../../ui/search/record.py" line="121" />
+            <location filename="../../ui/search/record.py" line="55" />
+            <location filename="../../ui/search/record.py" line="124" />
             <source>性別</source>
             <translation>性別</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="55" />
+            <location filename="../../ui/search/record.py" line="56" />
             <source>住民の種別</source>
             <translation>住民の種別</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="57" />
-            <location filename="../../ui/search/record.py" line="128" />
+            <location filename="../../ui/search/record.py" line="58" />
+            <location filename="../../ui/search/record.py" line="131" />
             <source>住所</source>
             <translation>住所</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="58" />
+            <location filename="../../ui/search/record.py" line="59" />
             <source>郵便番号</source>
             <translation>郵便番号</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="59" />
+            <location filename="../../ui/search/record.py" line="60" />
             <source>世帯番号</source>
             <translation>世帯番号</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="60" />
-            <location filename="../../ui/search/record.py" line="119" />
+            <location filename="../../ui/search/record.py" line="61" />
+            <location filename="../../ui/search/record.py" line="122" />
             <source>続柄</source>
             <translation>続柄</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="61" />
+            <location filename="../../ui/search/record.py" line="62" />
             <source>住民票コード</source>
             <translation>住民票コード</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="62" />
+            <location filename="../../ui/search/record.py" line="63" />
             <source>住民となった日</source>
             <translation>住民となった日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="63" />
+            <location filename="../../ui/search/record.py" line="64" />
             <source>住所を定めた日</source>
             <translation>住所を定めた日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="64" />
+            <location filename="../../ui/search/record.py" line="65" />
             <source>前住所</source>
             <translation>前住所</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="65" />
+            <location filename="../../ui/search/record.py" line="66" />
             <source>転出先</source>
             <translation>転出先</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="66" />
+            <location filename="../../ui/search/record.py" line="67" />
             <source>本籍</source>
             <translation>本籍</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="67" />
+            <location filename="../../ui/search/record.py" line="68" />
             <source>筆頭者</source>
             <translation>筆頭者</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="68" />
+            <location filename="../../ui/search/record.py" line="69" />
             <source>旧氏</source>
             <translation>旧氏</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="69" />
+            <location filename="../../ui/search/record.py" line="70" />
             <source>通称</source>
             <translation>通称</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="70" />
+            <location filename="../../ui/search/record.py" line="71" />
             <source>国籍・地域</source>
             <translation>国籍・地域</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="71" />
+            <location filename="../../ui/search/record.py" line="72" />
             <source>在留資格</source>
             <translation>在留資格</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="72" />
+            <location filename="../../ui/search/record.py" line="73" />
             <source>在留期間の満了日</source>
             <translation>在留期間の満了日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="73" />
+            <location filename="../../ui/search/record.py" line="74" />
             <source>消除</source>
             <translation>消除</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="75" />
+            <location filename="../../ui/search/record.py" line="76" />
             <source>最新の異動</source>
             <translation>最新の異動</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="76" />
+            <location filename="../../ui/search/record.py" line="77" />
             <source>（期間経過）</source>
             <translation>（期間経過）</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="118" />
-            <location filename="../../ui/search/record.py" line="127" />
+            <location filename="../../ui/search/record.py" line="121" />
+            <location filename="../../ui/search/record.py" line="130" />
             <source>氏名</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="123" />
+            <location filename="../../ui/search/record.py" line="126" />
             <source>版</source>
             <translation>版</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="124" />
+            <location filename="../../ui/search/record.py" line="127" />
             <source>異動事由</source>
             <translation>異動事由</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="125" />
+            <location filename="../../ui/search/record.py" line="128" />
             <source>異動日</source>
             <translation>異動日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="126" />
+            <location filename="../../ui/search/record.py" line="129" />
             <source>届出日</source>
             <translation>届出日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="131" />
+            <location filename="../../ui/search/record.py" line="134" />
             <source>この方の異動届 (F8)</source>
             <translation>この方の異動届 (F8)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="141" />
+            <location filename="../../ui/search/record.py" line="138" />
+            <source>この方の証明書 (Shift+F8)</source>
+            <translation>この方の証明書 (Shift+F8)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search/record.py" line="140" />
+            <source>本人確認 (Shift+F6)</source>
+            <translation>本人確認 (Shift+F6)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search/record.py" line="158" />
             <source>個人番号</source>
             <translation>個人番号</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="143" />
+            <location filename="../../ui/search/record.py" line="160" />
             <source>世帯</source>
             <translation>世帯</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="145" />
+            <location filename="../../ui/search/record.py" line="162" />
             <source>履歴（古い順）</source>
             <translation>履歴（古い順）</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="161" />
+            <location filename="../../ui/search/record.py" line="180" />
             <source>処理停止（支援措置）: 本人以外への証明書の交付はできません。</source>
             <translation>処理停止（支援措置）: 本人以外への証明書の交付はできません。</translation>
         </message>
@@ -1002,7 +1663,7 @@
             <translation>住民票コード(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/page.py" line="71" />
+            <location filename="../../ui/search/page.py" line="75" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
@@ -1244,9 +1905,340 @@
             <translation>診断に失敗しました: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="330" />
+            <location filename="../../ui/shell.py" line="391" />
             <source>端末の診断</source>
             <translation>端末の診断</translation>
+        </message>
+    </context>
+    <context>
+        <name>IdentityPage</name>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="59" />
+            <source>項目</source>
+            <translation>項目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="59" />
+            <source>カード</source>
+            <translation>カード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="60" />
+            <source>住民票</source>
+            <translation>住民票</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="60" />
+            <source>照合</source>
+            <translation>照合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="77" />
+            <source>一致</source>
+            <translation>一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="78" />
+            <location filename="../../ui/identity/card_panel.py" line="94" />
+            <source>不一致</source>
+            <translation>不一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="114" />
+            <source>カードを確認</source>
+            <translation>カードを確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="117" />
+            <source>暗証番号（ご本人が入力）</source>
+            <translation>暗証番号（ご本人が入力）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="120" />
+            <source>読み取る</source>
+            <translation>読み取る</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="126" />
+            <source>個人番号をもう一度照合</source>
+            <translation>個人番号をもう一度照合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="131" />
+            <source>顔写真（照合番号B）</source>
+            <translation>顔写真（照合番号B）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="135" />
+            <source>例: 2034</source>
+            <translation>例: 2034</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="138" />
+            <location filename="../../ui/identity/card_panel.py" line="152" />
+            <source>セキュリティコード</source>
+            <translation>セキュリティコード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="139" />
+            <source>顔写真を表示</source>
+            <translation>顔写真を表示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="146" />
+            <source>本人と一致</source>
+            <translation>本人と一致</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="148" />
+            <source>一致しない</source>
+            <translation>一致しない</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="151" />
+            <source>有効期限の年（西暦）</source>
+            <translation>有効期限の年（西暦）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/card_panel.py" line="163" />
+            <source>カードの確認を終える</source>
+            <translation>カードの確認を終える</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="12" />
+            <source>個人番号カード</source>
+            <translation>個人番号カード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="13" />
+            <source>運転免許証</source>
+            <translation>運転免許証</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="14" />
+            <source>パスポート</source>
+            <translation>パスポート</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="15" />
+            <source>在留カード</source>
+            <translation>在留カード</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="17" />
+            <source>特別永住者証明書</source>
+            <translation>特別永住者証明書</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="19" />
+            <source>健康保険の資格確認書類（保険証等）</source>
+            <translation>健康保険の資格確認書類（保険証等）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="20" />
+            <source>年金手帳・基礎年金番号通知書</source>
+            <translation>年金手帳・基礎年金番号通知書</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="22" />
+            <source>その他の官公署発行の書類（写真なし）</source>
+            <translation>その他の官公署発行の書類（写真なし）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="26" />
+            <source>証明書の交付</source>
+            <translation>証明書の交付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="27" />
+            <source>異動届</source>
+            <translation>異動届</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="28" />
+            <source>カードの手続</source>
+            <translation>カードの手続</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="29" />
+            <source>その他</source>
+            <translation>その他</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="33" />
+            <source>個人番号</source>
+            <translation>個人番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="34" />
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="35" />
+            <source>住所</source>
+            <translation>住所</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="36" />
+            <source>生年月日</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/labels.py" line="37" />
+            <source>性別</source>
+            <translation>性別</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="119" />
+            <source>住基システムに接続されていません。</source>
+            <translation>住基システムに接続されていません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="128" />
+            <source>宛名番号（10桁）</source>
+            <translation>宛名番号（10桁）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="129" />
+            <source>呼出</source>
+            <translation>呼出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="135" />
+            <source>宛名番号</source>
+            <translation>宛名番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="136" />
+            <source>検索画面で開いている方は、その画面から本人確認を始められます。</source>
+            <translation>検索画面で開いている方は、その画面から本人確認を始められます。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="149" />
+            <source>写真付きの書類（1点で確認できます）</source>
+            <translation>写真付きの書類（1点で確認できます）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="150" />
+            <source>写真のない書類（聞き取りと組み合わせます）</source>
+            <translation>写真のない書類（聞き取りと組み合わせます）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="158" />
+            <location filename="../../ui/identity/page.py" line="186" />
+            <source>次へ</source>
+            <translation>次へ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="163" />
+            <source>確認の目的</source>
+            <translation>確認の目的</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="190" />
+            <source>聞き取った質問の数</source>
+            <translation>聞き取った質問の数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="191" />
+            <source>正しく答えられた数</source>
+            <translation>正しく答えられた数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="206" />
+            <source>本人確認済みとして記録</source>
+            <translation>本人確認済みとして記録</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="208" />
+            <source>確認できなかったことを記録</source>
+            <translation>確認できなかったことを記録</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="210" />
+            <source>書類を選び直す</source>
+            <translation>書類を選び直す</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="232" />
+            <source>次の方</source>
+            <translation>次の方</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="256" />
+            <source>写真付きの書類で確認できないため、住民票の記載事項（生年月日・世帯主・前住所など）について%1問以上聞き取ってください。</source>
+            <translation>写真付きの書類で確認できないため、住民票の記載事項（生年月日・世帯主・前住所など）について%1問以上聞き取ってください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="262" />
+            <source>提示された書類：%1</source>
+            <translation>提示された書類：%1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="270" />
+            <source>本人確認済み</source>
+            <translation>本人確認済み</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="271" />
+            <source>本人確認できず</source>
+            <translation>本人確認できず</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="272" />
+            <source>記録しました（%1、記録番号 %2）。</source>
+            <translation>記録しました（%1、記録番号 %2）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="278" />
+            <source>宛名番号 %1</source>
+            <translation>宛名番号 %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="289" />
+            <source>個人番号カードをリーダーに置いてください。</source>
+            <translation>個人番号カードをリーダーに置いてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="290" />
+            <source>カードを確認しています…</source>
+            <translation>カードを確認しています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="291" />
+            <source>ご本人に暗証番号（4桁）を入力してもらってください。</source>
+            <translation>ご本人に暗証番号（4桁）を入力してもらってください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="292" />
+            <source>カードを読み取っています…</source>
+            <translation>カードを読み取っています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="293" />
+            <source>個人番号を住基システムで照合しています…</source>
+            <translation>個人番号を住基システムで照合しています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="294" />
+            <source>カードの記載事項と住民票を照合しました。</source>
+            <translation>カードの記載事項と住民票を照合しました。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="295" />
+            <source>顔写真を読み取っています…</source>
+            <translation>顔写真を読み取っています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="296" />
+            <source>顔写真とご本人を見比べてください。</source>
+            <translation>顔写真とご本人を見比べてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/identity/page.py" line="299" />
+            <source>この端末にはカードリーダーがありません。</source>
+            <translation>この端末にはカードリーダーがありません。</translation>
         </message>
     </context>
     <context>
@@ -1292,29 +2284,29 @@
             <translation>パスワードを入力してください。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/shell.py" line="306" />
+            <location filename="../../ui/shell.py" line="367" />
             <source>パスワードが違います（%n 回目）。</source>
             <translation>
                 <numerusform>パスワードが違います（%n 回目）。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="312" />
+            <location filename="../../ui/shell.py" line="373" />
             <source>アカウントがロックされました。管理責任者に連絡してください。</source>
             <translation>アカウントがロックされました。管理責任者に連絡してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="314" />
+            <location filename="../../ui/shell.py" line="375" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>セッションが終了しました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="318" />
+            <location filename="../../ui/shell.py" line="379" />
             <source>住基システムに接続できません。しばらくしてからもう一度お試しください。</source>
             <translation>住基システムに接続できません。しばらくしてからもう一度お試しください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="320" />
+            <location filename="../../ui/shell.py" line="381" />
             <source>ロックを解除できませんでした。</source>
             <translation>ロックを解除できませんでした。</translation>
         </message>
@@ -1322,40 +2314,40 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/app.py" line="89" />
-            <location filename="../../ui/main_window.py" line="46" />
+            <location filename="../../ui/app.py" line="140" />
+            <location filename="../../ui/main_window.py" line="50" />
             <source>窓口端末</source>
             <translation>窓口端末</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="116" />
+            <location filename="../../ui/app.py" line="175" />
             <source>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</source>
             <translation>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="80" />
+            <location filename="../../ui/main_window.py" line="84" />
             <source>F12: 画面保護　F11: ロック　F9: ログアウト</source>
             <translation>F12: 画面保護　F11: ロック　F9: ログアウト</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="85" />
+            <location filename="../../ui/main_window.py" line="89" />
             <source>画面保護</source>
             <translation>画面保護</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="86" />
+            <location filename="../../ui/main_window.py" line="90" />
             <source>ロック</source>
             <translation>ロック</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="87" />
+            <location filename="../../ui/main_window.py" line="91" />
             <source>ログアウト</source>
             <translation>ログアウト</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>職員: %1（%2）</source>
             <translation>職員: %1（%2）</translation>
         </message>
@@ -1382,6 +2374,151 @@
             <location filename="../../ui/widgets/masked_number.py" line="109" />
             <source>番号を隠す</source>
             <translation>番号を隠す</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveCard</name>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="58" />
+            <source>カードから入力</source>
+            <translation>カードから入力</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="60" />
+            <source>個人番号カードを読み取り、氏名・生年月日・性別・住所・個人番号を入力します。</source>
+            <translation>個人番号カードを読み取り、氏名・生年月日・性別・住所・個人番号を入力します。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="63" />
+            <source>暗証番号（4桁、カードの方が入力）</source>
+            <translation>暗証番号（4桁、カードの方が入力）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="67" />
+            <source>読み取る (Enter)</source>
+            <translation>読み取る (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="114" />
+            <source>カードをリーダーに置き、カードの方に暗証番号を入力していただいてください。</source>
+            <translation>カードをリーダーに置き、カードの方に暗証番号を入力していただいてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="123" />
+            <source>暗証番号がロックされています。カードからは入力できません。</source>
+            <translation>暗証番号がロックされています。カードからは入力できません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="133" />
+            <source>カードを読み取っています…</source>
+            <translation>カードを読み取っています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="140" />
+            <source>カードから入力しました。カードの記載と届書を照らして確認してください。</source>
+            <translation>カードから入力しました。カードの記載と届書を照らして確認してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="152" />
+            <source>カードを読み取れませんでした。</source>
+            <translation>カードを読み取れませんでした。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="212" />
+            <source>転出証明書情報の選択</source>
+            <translation>転出証明書情報の選択</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/moves/card_fill.py" line="215" />
+            <source>この方の転出証明書情報が%n件届いています。届書と照らして選んでください。</source>
+            <translation>
+                <numerusform>この方の転出証明書情報が%n件届いています。届書と照らして選んでください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="222" />
+            <source>受信日</source>
+            <translation>受信日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="223" />
+            <source>転出元（団体コード）</source>
+            <translation>転出元（団体コード）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="224" />
+            <source>転出予定日</source>
+            <translation>転出予定日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="242" />
+            <source>選択 (Enter)</source>
+            <translation>選択 (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/card_fill.py" line="244" />
+            <source>手入力する (Esc)</source>
+            <translation>手入力する (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/form.py" line="239" />
+            <source>転出証明書情報を照会しています…</source>
+            <translation>転出証明書情報を照会しています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/form.py" line="264" />
+            <source>転出証明書情報が複数届いています。一覧から選んでください。</source>
+            <translation>転出証明書情報が複数届いています。一覧から選んでください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/form.py" line="269" />
+            <source>転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。</source>
+            <translation>転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/form.py" line="281" />
+            <source>転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。</source>
+            <translation>転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/form.py" line="291" />
+            <source>転出証明書情報を選びませんでした。欄に入力してください。</source>
+            <translation>転出証明書情報を選びませんでした。欄に入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/form.py" line="300" />
+            <source>転出証明書情報を照会できませんでした（%1）。欄に入力してください。</source>
+            <translation>転出証明書情報を照会できませんでした（%1）。欄に入力してください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/labels.py" line="49" />
+            <source>氏名</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/labels.py" line="49" />
+            <source>生年月日</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/labels.py" line="50" />
+            <source>性別</source>
+            <translation>性別</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/labels.py" line="50" />
+            <source>住所（カード記載）</source>
+            <translation>住所（カード記載）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/labels.py" line="51" />
+            <source>個人番号</source>
+            <translation>個人番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/person.py" line="138" />
+            <source>カードの記載</source>
+            <translation>カードの記載</translation>
         </message>
     </context>
     <context>
@@ -1689,145 +2826,145 @@
             <translation>世帯番号（10桁）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="55" />
+            <location filename="../../ui/moves/form.py" line="96" />
             <source>%1の届出</source>
             <translation>%1の届出</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="78" />
+            <location filename="../../ui/moves/form.py" line="119" />
             <source>異動者を追加 (Ctrl+N)</source>
             <translation>異動者を追加 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="159" />
+            <location filename="../../ui/moves/form.py" line="314" />
             <source>異動者 %1</source>
             <translation>異動者 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="68" />
+            <location filename="../../ui/moves/labels.py" line="75" />
             <source>同じ世帯のまま</source>
             <translation>同じ世帯のまま</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="69" />
+            <location filename="../../ui/moves/labels.py" line="76" />
             <source>新しい世帯をつくる</source>
             <translation>新しい世帯をつくる</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="70" />
+            <location filename="../../ui/moves/labels.py" line="77" />
             <source>既存の世帯に入る</source>
             <translation>既存の世帯に入る</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="73" />
+            <location filename="../../ui/moves/labels.py" line="80" />
             <source>日本人住民</source>
             <translation>日本人住民</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="74" />
+            <location filename="../../ui/moves/labels.py" line="81" />
             <source>外国人住民</source>
             <translation>外国人住民</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="77" />
+            <location filename="../../ui/moves/labels.py" line="84" />
             <source>中長期在留者</source>
             <translation>中長期在留者</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="77" />
+            <location filename="../../ui/moves/labels.py" line="84" />
             <source>特別永住者</source>
             <translation>特別永住者</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="78" />
+            <location filename="../../ui/moves/labels.py" line="85" />
             <source>一時庇護許可者</source>
             <translation>一時庇護許可者</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="78" />
+            <location filename="../../ui/moves/labels.py" line="85" />
             <source>仮滞在許可者</source>
             <translation>仮滞在許可者</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="79" />
+            <location filename="../../ui/moves/labels.py" line="86" />
             <source>出生による経過滞在者</source>
             <translation>出生による経過滞在者</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="80" />
+            <location filename="../../ui/moves/labels.py" line="87" />
             <source>国籍喪失による経過滞在者</source>
             <translation>国籍喪失による経過滞在者</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/members.py" line="27" />
+            <location filename="../../ui/moves/members.py" line="28" />
             <source>%1（%2生、現在の続柄: %3）</source>
             <translation>%1（%2生、現在の続柄: %3）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/members.py" line="34" />
-            <location filename="../../ui/moves/members.py" line="54" />
+            <location filename="../../ui/moves/members.py" line="35" />
+            <location filename="../../ui/moves/members.py" line="55" />
             <source>異動後の続柄</source>
             <translation>異動後の続柄</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/members.py" line="53" />
+            <location filename="../../ui/moves/members.py" line="54" />
             <source>異動する方（Space で選択）</source>
             <translation>異動する方（Space で選択）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="71" />
+            <location filename="../../ui/moves/page.py" line="76" />
             <source>異動する方を住民検索（F6）で開き、F8 でこの画面に移ってください。</source>
             <translation>異動する方を住民検索（F6）で開き、F8 でこの画面に移ってください。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="76" />
+            <location filename="../../ui/moves/page.py" line="81" />
             <source>届出の種類を選んでください。住民検索（F6）で開いた方の届出は F8 で始まります。</source>
             <translation>届出の種類を選んでください。住民検索（F6）で開いた方の届出は F8 で始まります。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="87" />
+            <location filename="../../ui/moves/page.py" line="92" />
             <source>届出の種類(&amp;K)</source>
             <translation>届出の種類(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="105" />
+            <location filename="../../ui/moves/page.py" line="110" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="128" />
+            <location filename="../../ui/moves/page.py" line="133" />
             <source>届出の種類を読み込めませんでした。</source>
             <translation>届出の種類を読み込めませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="218" />
+            <location filename="../../ui/moves/page.py" line="225" />
             <source>確認のため送信しています…</source>
             <translation>確認のため送信しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="237" />
-            <location filename="../../ui/moves/page.py" line="282" />
+            <location filename="../../ui/moves/page.py" line="244" />
+            <location filename="../../ui/moves/page.py" line="298" />
             <source>（F10 で再送）</source>
             <translation>（F10 で再送）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="258" />
+            <location filename="../../ui/moves/page.py" line="273" />
             <source>確定しています…</source>
             <translation>確定しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="299" />
+            <location filename="../../ui/moves/page.py" line="315" />
             <source>最新の記録で作り直しています…</source>
             <translation>最新の記録で作り直しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/person.py" line="44" />
             <location filename="../../ui/moves/person.py" line="49" />
+            <location filename="../../ui/moves/person.py" line="54" />
             <source>（選択）</source>
             <translation>（選択）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/person.py" line="93" />
+            <location filename="../../ui/moves/person.py" line="121" />
             <source>この方を削除</source>
             <translation>この方を削除</translation>
         </message>
@@ -1835,87 +2972,87 @@
     <context>
         <name>MoveKind</name>
         <message>
-            <location filename="../../ui/moves/labels.py" line="49" />
+            <location filename="../../ui/moves/labels.py" line="56" />
             <source>転居</source>
             <translation>転居</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="50" />
+            <location filename="../../ui/moves/labels.py" line="57" />
             <source>転入</source>
             <translation>転入</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="51" />
+            <location filename="../../ui/moves/labels.py" line="58" />
             <source>転出</source>
             <translation>転出</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="52" />
+            <location filename="../../ui/moves/labels.py" line="59" />
             <source>特例転入</source>
             <translation>特例転入</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="53" />
+            <location filename="../../ui/moves/labels.py" line="60" />
             <source>世帯主変更</source>
             <translation>世帯主変更</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="54" />
+            <location filename="../../ui/moves/labels.py" line="61" />
             <source>世帯分離</source>
             <translation>世帯分離</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="55" />
+            <location filename="../../ui/moves/labels.py" line="62" />
             <source>世帯合併</source>
             <translation>世帯合併</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="56" />
+            <location filename="../../ui/moves/labels.py" line="63" />
             <source>世帯構成変更</source>
             <translation>世帯構成変更</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="57" />
+            <location filename="../../ui/moves/labels.py" line="64" />
             <source>国外転入</source>
             <translation>国外転入</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="58" />
+            <location filename="../../ui/moves/labels.py" line="65" />
             <source>国外転出</source>
             <translation>国外転出</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="59" />
+            <location filename="../../ui/moves/labels.py" line="66" />
             <source>記載事項変更</source>
             <translation>記載事項変更</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="60" />
+            <location filename="../../ui/moves/labels.py" line="67" />
             <source>在留資格等変更</source>
             <translation>在留資格等変更</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="61" />
+            <location filename="../../ui/moves/labels.py" line="68" />
             <source>出生</source>
             <translation>出生</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="62" />
+            <location filename="../../ui/moves/labels.py" line="69" />
             <source>死亡</source>
             <translation>死亡</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="63" />
+            <location filename="../../ui/moves/labels.py" line="70" />
             <source>職権記載</source>
             <translation>職権記載</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="64" />
+            <location filename="../../ui/moves/labels.py" line="71" />
             <source>職権消除</source>
             <translation>職権消除</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/labels.py" line="65" />
+            <location filename="../../ui/moves/labels.py" line="72" />
             <source>職権修正</source>
             <translation>職権修正</translation>
         </message>
@@ -1923,7 +3060,7 @@
     <context>
         <name>MoveReview</name>
         <message>
-            <location filename="../../ui/moves/page.py" line="253" />
+            <location filename="../../ui/moves/page.py" line="268" />
             <source>届書と照合して、確認欄にチェックを入れてください。</source>
             <translation>届書と照合して、確認欄にチェックを入れてください。</translation>
         </message>
@@ -2136,17 +3273,17 @@
             <translation>職員IDとパスワードを入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="340" />
+            <location filename="../../ui/shell.py" line="401" />
             <source>操作がなかったため、ログアウトしました。もう一度ログインしてください。</source>
             <translation>操作がなかったため、ログアウトしました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="342" />
+            <location filename="../../ui/shell.py" line="403" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>セッションが終了しました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="343" />
+            <location filename="../../ui/shell.py" line="404" />
             <source>ログアウトしました。ログインしてください。</source>
             <translation>ログアウトしました。ログインしてください。</translation>
         </message>
@@ -2154,7 +3291,7 @@
     <context>
         <name>Workspace</name>
         <message>
-            <location filename="../../ui/workspaces.py" line="62" />
+            <location filename="../../ui/workspaces.py" line="63" />
             <source>この業務の画面は今後のリリースで追加されます。</source>
             <translation>この業務の画面は今後のリリースで追加されます。</translation>
         </message>
