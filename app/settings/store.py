@@ -81,8 +81,26 @@ class SettingsStore:
             out[key] = value
         return out
 
+    def _mode_for(self, tmp: str) -> int:
+        """Owner-only; but a per-machine settings file an administrator shared with the counter
+        accounts' group (installer/terminal/README.md) stays readable by that group."""
+        mode = 0o600
+        try:
+            previous = self.path.stat()
+        except FileNotFoundError:
+            return mode
+        if previous.st_mode & 0o040:
+            mode |= 0o040
+            if previous.st_gid != os.stat(tmp).st_gid:
+                try:
+                    os.chown(tmp, -1, previous.st_gid)
+                except PermissionError:
+                    mode = 0o600  # cannot keep the group: owner-only rather than another group
+        return mode
+
     def save(self) -> None:
-        """Write only the settings that differ from their defaults, atomically, owner-only."""
+        """Write only the settings that differ from their defaults, atomically, owner-only (or
+        group-readable where the file already was)."""
         document = {"version": FORMAT_VERSION, "settings": self.as_dict(redact=False, include_defaults=False)}
         text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -94,7 +112,7 @@ class SettingsStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             if sys.platform != "win32":
-                os.chmod(tmp, 0o600)
+                os.chmod(tmp, self._mode_for(tmp))
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

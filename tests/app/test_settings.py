@@ -57,6 +57,23 @@ def test_round_trip_keeps_only_changed_values(tmp_path: Path) -> None:
     assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp file left
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_settings_file_shared_with_a_group_stays_shared(tmp_path: Path) -> None:
+    """An administrator made the per-machine file readable by the counter accounts' group: a
+    later save keeps that, and never opens it to anyone else."""
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    store.set(UI_LANGUAGE, "en")
+    store.save()
+    os.chmod(path, 0o640)
+    store.set(UI_LANGUAGE, "ja")
+    store.save()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    os.chmod(path, 0o644)  # "others" is never kept
+    store.save()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [

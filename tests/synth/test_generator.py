@@ -76,7 +76,7 @@ def test_towns_are_exposed_and_used(city: City) -> None:
 
 def test_streams_lazily() -> None:
     stream = generate_city(1_000_000, seed=1)
-    household, members = next(stream)
+    _household, members = next(stream)
     assert members and stream.produced == len(members)
 
 
@@ -247,7 +247,7 @@ def test_invariants_hold_for_other_seeds(seed: int) -> None:
 def test_moves_carry_previous_addresses(persons: list[PersonRecord]) -> None:
     reasons: Counter[str] = Counter()
     for p in persons:
-        for prev, v in zip([None, *p.versions], p.versions):
+        for prev, v in zip([None, *p.versions[:-1]], p.versions, strict=True):
             reasons[v.change_reason] += 1
             if v.change_reason == "転入":
                 assert v.previous_address and "寝屋川市" not in v.previous_address
