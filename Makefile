@@ -61,9 +61,11 @@ bench: system setup
 translations: setup
 	$(PY) -m ui.i18n update && $(PY) -m ui.i18n build
 
-# A virtual My Number card in a private pcscd, for trying the card desk without hardware.
+# A virtual My Number card of a demo resident in a private pcscd (root), for trying the card
+# desk and the identity check of `make run` without hardware: PIN 1234, security code 2285.
 card-demo: setup
-	$(PY) -m cardreader.virtual --start-pcscd
+	$(PY) installer/dev/demo_card.py --state $(DEMO_STATE) --out $(DEMO_STATE)/demo-card.json
+	$(PY) -m cardreader.virtual --start-pcscd --resident-json $(DEMO_STATE)/demo-card.json
 
 clean-demo:
 	-$(BIN)/madoguchi unenroll --settings $(DEMO_STATE)/terminal-settings.json
