@@ -119,13 +119,24 @@ class CardService:
 
     # -- events ---------------------------------------------------------------------------------
 
-    def subscribe(self, callback: Callable[[CardEvent], None]) -> Callable[[], None]:
+    def subscribe(
+        self, callback: Callable[[CardEvent], None], *, replay: bool = False
+    ) -> Callable[[], None]:
         """Call `callback(event)` on the card-I/O thread for each event; returns unsubscribe.
 
         The callback must return quickly (hand the event to the UI thread, put it in a queue).
+        With `replay` it first gets the readers and cards as last polled, as if they had just
+        appeared (on the calling thread): a subscriber that comes after the first poll still
+        learns of a card already in the reader, and no change falls between that picture and
+        the events that follow it.
         """
         with self._sub_lock:
             self._subscribers.append(callback)
+            if replay:
+                with self._readers_lock:
+                    current = dict(self._readers)
+                for event in diff({}, current):
+                    _deliver(callback, event)
 
         def unsubscribe() -> None:
             with self._sub_lock:
@@ -135,8 +146,9 @@ class CardService:
         return unsubscribe
 
     def event_queue(self) -> queue.Queue[CardEvent]:
+        """The events from now on, starting with the readers and cards already there."""
         events: queue.Queue[CardEvent] = queue.Queue()
-        self.subscribe(events.put)
+        self.subscribe(events.put, replay=True)
         return events
 
     def readers(self, wait: float = 2.0) -> list[ReaderStatus]:
@@ -145,14 +157,6 @@ class CardService:
         with self._readers_lock:
             return list(self._readers.values())
 
-    def _publish(self, event: CardEvent) -> None:
-        with self._sub_lock:
-            subscribers = list(self._subscribers)
-        for callback in subscribers:
-            try:
-                callback(event)
-            except Exception:
-                log.exception("card event subscriber failed")
 
     # -- jobs -----------------------------------------------------------------------------------
 
@@ -268,8 +272,12 @@ class CardService:
             self.last_poll_error = exc
             self._polled.set()
             return
-        with self._readers_lock:
-            before, self._readers = self._readers, statuses
+        # The new picture and the subscribers it is told to are taken together: a subscriber
+        # replaying the readers gets either the old picture and these events, or the new one.
+        with self._sub_lock:
+            with self._readers_lock:
+                before, self._readers = self._readers, statuses
+            subscribers = list(self._subscribers)
         events = diff(before, statuses)
         for name in list(self._sessions):
             status = statuses.get(name)
@@ -283,7 +291,8 @@ class CardService:
         self._service_up = up
         self._polled.set()
         for event in events:
-            self._publish(event)
+            for callback in subscribers:
+                _deliver(callback, event)
 
     def _run_job(self, job: _Job) -> None:
         future = job.future
@@ -349,6 +358,13 @@ def _pcsc_transport() -> Transport:
     from cardreader.pcsc import PcscTransport  # pyscard only when a real stack is used
 
     return PcscTransport()
+
+
+def _deliver(callback: Callable[[CardEvent], None], event: CardEvent) -> None:
+    try:
+        callback(event)
+    except Exception:
+        log.exception("card event subscriber failed")
 
 
 def _quietly(fn: Callable[[], object]) -> None:

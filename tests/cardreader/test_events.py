@@ -22,7 +22,7 @@ from cardreader.service import CardService
 from cardreader.transport import ReaderStatus
 from cardreader.virtual.pcscd import PcscdProcess
 from cardreader.virtual.vpcd import VpcdCardClient
-from tests.cardreader.conftest import VirtualReader
+from tests.cardreader.conftest import VirtualReader, wait_for_presence
 
 pytestmark = pytest.mark.card
 
@@ -89,3 +89,19 @@ def test_reader_service_lost_and_back(
         pcscd.start()
     seen = take_until(events, lambda e: e == ReaderAdded(pcscd.readers[1]))
     assert seen[0] == ServiceRestored()
+
+
+def test_a_late_subscriber_learns_the_readers_and_cards_already_there(
+    pcscd: PcscdProcess, reader: VirtualReader, insert: Callable[..., VpcdCardClient],
+    service: CardService,
+) -> None:
+    """Subscribing after the first poll still tells of the card already in the reader."""
+    insert()
+    wait_for_presence(reader.name, True)
+    deadline = time.monotonic() + 10
+    while not any(r.card_present for r in service.readers()) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the service's own poll has seen the card
+    events = service.event_queue()
+    replayed = [events.get_nowait() for _ in range(events.qsize())]
+    assert set(replayed) >= {ReaderAdded(pcscd.readers[0]), ReaderAdded(pcscd.readers[1])}
+    assert any(isinstance(e, CardInserted) and e.reader == reader.name for e in replayed)
