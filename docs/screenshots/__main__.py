@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 SCENE_MODULES = [
     "docs.screenshots.counter",
+    "docs.screenshots.certificates",
+    "docs.screenshots.identity",
+    "docs.screenshots.carddesk",
 ]
 OUT = Path(__file__).resolve().parent
 RESIDENTS = 300  # as tests/ui_counter/conftest.py's move registry
@@ -81,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     try:
         client.login("t-clerk", PASSWORD)
-        stage = Stage(server, engine, RegistryApi(client))
+        stage = Stage(server, engine, RegistryApi(client), client)
         for scene in scenes:
             widget = scene.render(stage)
             stage.settle(300)

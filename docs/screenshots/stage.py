@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from app.registry_api import RegistryApi
+from app.registry_client import RegistryClient
 from app.session.personal_data import ClearPhase, PersonalDataRegistry
 from tests.support.registry_process import RegistryProcess
 from ui.operations import OperationRunner
@@ -32,6 +33,7 @@ class Stage:
     server: RegistryProcess
     engine: Engine
     api: RegistryApi
+    client: RegistryClient  # the session behind api, for the pages that take a sender
     personal_data: PersonalDataRegistry = field(default_factory=PersonalDataRegistry)
     runner: OperationRunner = field(default_factory=OperationRunner)
     shown: list[QWidget] = field(default_factory=list)
@@ -46,12 +48,21 @@ class Stage:
         self.settle()
         return widget
 
-    def counter(self, *, can_view_number: bool = False) -> Any:
-        """A fresh 窓口 workspace, shown, its move kinds and towns loaded."""
+    def counter(self, *, can_view_number: bool = False, certificates: bool = False,
+                identity: Callable[[QWidget], Any] | None = None) -> Any:
+        """A fresh 窓口 workspace, shown, its move kinds and towns loaded; with the 証明書 tab
+        (no seal configured: the specimen) and the 本人確認 tab `identity` builds, if asked."""
         from ui.counter.workspace import CounterServices, CounterWorkspace
 
-        workspace = CounterWorkspace(CounterServices(
-            self.api, self.runner, self.personal_data, can_view_number=can_view_number))
+        services = CounterServices(self.api, self.runner, self.personal_data,
+                                   can_view_number=can_view_number)
+        if certificates:
+            from ui.certificates import build_certificates_page
+
+            services.certificates = lambda parent: build_certificates_page(
+                self.client, self.runner, self.personal_data, poll_interval_ms=50, parent=parent)
+        services.identity = identity
+        workspace = CounterWorkspace(services)
         self.show(workspace)
         self.wait_until(lambda: bool(workspace.moves.flow.specs)
                         and workspace.moves._towns is not None)
