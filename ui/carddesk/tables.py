@@ -103,10 +103,11 @@ def history_rows(events: Sequence[CardEventEntry]) -> list[dict[str, Any]]:
 
 
 def comparison_model(registry: PersonalDataRegistry | None, parent: QObject) -> ComparisonModel:
+    # 照合 beside the item: a long address must never push the verdict out of sight.
     return ComparisonModel([("field", translate("CardDesk", "項目")),
+                            ("result", translate("CardDesk", "照合")),
                             ("card", translate("CardDesk", "カード")),
-                            ("register", translate("CardDesk", "住民票")),
-                            ("result", translate("CardDesk", "照合"))], registry, parent)
+                            ("register", translate("CardDesk", "住民票"))], registry, parent)
 
 
 def history_model(registry: PersonalDataRegistry | None, parent: QObject) -> PersonalTableModel:
