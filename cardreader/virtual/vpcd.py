@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 DEFAULT_HOST: Final = "127.0.0.1"
 DEFAULT_PORT: Final = 35963  # vpcd's first slot, "Virtual PCD 00 00"
+# A removal waits for vpcd to have been quiet this long, at most REMOVAL_WAIT_S (see remove).
+QUIET_BEFORE_REMOVAL_S: Final = 0.3
+REMOVAL_WAIT_S: Final = 2.0
 
 CTRL_OFF: Final = 0x00
 CTRL_ON: Final = 0x01
@@ -54,6 +57,7 @@ class VpcdCardClient:
         self._apdus_since_arm = 0
         self._lock = threading.Lock()
         self.removed = threading.Event()
+        self._last_message = 0.0  # monotonic time of vpcd's last message to the card
 
     # -- control from the test or the demo ---------------------------------------------------
 
@@ -81,7 +85,18 @@ class VpcdCardClient:
         )
         self._thread.start()
 
-    def remove(self) -> None:
+    def remove(self, *, quiet_for: float = QUIET_BEFORE_REMOVAL_S) -> None:
+        """Pull the card out, once vpcd has sent nothing for `quiet_for` seconds (at most
+        REMOVAL_WAIT_S): vpcd's driver, closed on in the middle of the power cycle that follows
+        a PIN job's reset, misses the next card for tens of seconds, which a hand taking a
+        card away never causes on a real reader. `quiet_for=0` pulls it at once; a removal in
+        the middle of a read is `arm_removal`."""
+        deadline = time.monotonic() + REMOVAL_WAIT_S
+        while quiet_for > 0 and time.monotonic() < deadline:
+            idle = time.monotonic() - self._last_message
+            if idle >= quiet_for:
+                break
+            time.sleep(quiet_for - idle)
         sock, self._sock = self._sock, None
         if sock is not None:
             try:
@@ -153,6 +168,7 @@ class VpcdCardClient:
                 body = self._recv_exact(sock, length)
                 if body is None:
                     return
+                self._last_message = time.monotonic()
                 if length == 1:
                     if not self._control(sock, body[0]):
                         return
