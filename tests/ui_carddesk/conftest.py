@@ -10,16 +10,16 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from app.domain import clock
 from app.registry_client import RegistryClient
-from app.session.personal_data import ClearPhase, PersonalDataRegistry
+from app.session.personal_data import PersonalDataRegistry
 from app.workflows.card_desk import CardDeskApi
 from cardreader.service import CardService
 from tests.cardreader.conftest import pcscd, reader, service  # noqa: F401  (the card stack)
 from tests.conftest import BACKENDS
+from tests.support import qt_pages
 from tests.ui.conftest import activate
 from tests.ui_carddesk.world import CardWorld, card_world, client_for
 from ui.card.bridge import CardBridge
@@ -27,6 +27,9 @@ from ui.carddesk.workspace import CardDeskServices, CardDeskWorkspace
 from ui.operations import OperationRunner
 
 WAIT = 20_000
+
+personal_data = qt_pages.personal_data  # the shell's session registry, as a fixture
+runner = qt_pages.runner
 
 
 @pytest.fixture(scope="session", params=[p for p in BACKENDS if p.id == "sqlite"])
@@ -42,20 +45,6 @@ def client(world: CardWorld) -> Iterator[RegistryClient]:
     yield made
     made.logout()
     made.close()
-
-
-@pytest.fixture
-def personal_data() -> PersonalDataRegistry:
-    return PersonalDataRegistry()
-
-
-@pytest.fixture
-def runner(personal_data: PersonalDataRegistry) -> Iterator[OperationRunner]:
-    made = OperationRunner()
-    personal_data.register(made, ClearPhase.IN_FLIGHT)
-    yield made
-    made.shutdown()
-    QCoreApplication.processEvents()
 
 
 @pytest.fixture

@@ -19,12 +19,13 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from app.registry_client import ClientConfig, RegistryClient
+from app.registry_client import RegistryClient
 from cardreader.virtual.card import CardContents
 from cardreader.virtual.contents import BuildOptions, Resident, build_contents
 from registry.models import Person, PersonVersion
-from tests.support.registry_process import PASSWORD, RegistryProcess
+from tests.support.registry_process import RegistryProcess
 from tests.support.seeded import seeded_registry
+from tests.support.terminal_client import terminal_client
 
 CARD_RESIDENTS = 200
 PIN = "4711"
@@ -32,13 +33,7 @@ SECURITY_CODE = "2285"
 
 
 def client_for(server: RegistryProcess, user: str = "t-card") -> RegistryClient:
-    enrolment = server.terminal_dir
-    client = RegistryClient(ClientConfig(
-        base_url=server.base_url, ca_file=server.ca_cert, client_cert=enrolment / "terminal.pem",
-        client_key=enrolment / "terminal-key.pem", timeout_s=15, retries=1, backoff_s=0.1,
-    ))
-    client.login(user, PASSWORD)
-    return client
+    return terminal_client(server, user)
 
 
 @dataclass

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
-from app.registry_client import ClientConfig, RegistryClient
+from app.registry_client import RegistryClient
 from app.session.personal_data import ClearPhase, PersonalDataRegistry
 from registry.models import Household, Person, PersonVersion
-from tests.support.registry_process import PASSWORD, RegistryProcess
+from tests.support.registry_process import RegistryProcess
+from tests.support.terminal_client import terminal_client
 from ui.certificates import build_certificate_desk
 from ui.certificates.desk_view import CertificateDeskView
 from ui.operations import OperationRunner
@@ -27,13 +28,7 @@ pin_interpreter_singletons()
 
 
 def login(registry: RegistryProcess, user: str) -> RegistryClient:
-    enrolment = registry.terminal_dir
-    client = RegistryClient(ClientConfig(
-        base_url=registry.base_url, ca_file=registry.ca_cert, client_cert=enrolment / "terminal.pem",
-        client_key=enrolment / "terminal-key.pem", timeout_s=15, retries=1, backoff_s=0.1,
-    ))
-    client.login(user, PASSWORD)
-    return client
+    return terminal_client(registry, user)
 
 
 @pytest.fixture

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from app.registry_api import RegistryApi
-from app.registry_client import ClientConfig, RegistryClient
-from app.session.personal_data import ClearPhase, PersonalDataRegistry
+from app.registry_client import RegistryClient
+from app.session.personal_data import PersonalDataRegistry
 from tests.conftest import BACKENDS
-from tests.support.registry_process import PASSWORD, RegistryProcess, run_cli
+from tests.support import qt_pages
+from tests.support.registry_process import RegistryProcess, run_cli
+from tests.support.terminal_client import terminal_client
 from tests.ui.conftest import clock, shell  # noqa: F401  (the shell fixtures of tests/ui)
 from tests.workflows.fakes import FakeApi
 from ui.counter.workspace import CounterServices, CounterWorkspace
@@ -25,19 +27,8 @@ from ui.operations import OperationRunner
 TODAY = date(2025, 2, 13)
 MOVE_RESIDENTS = 300
 
-
-@pytest.fixture
-def personal_data() -> PersonalDataRegistry:
-    return PersonalDataRegistry()
-
-
-@pytest.fixture
-def runner(personal_data: PersonalDataRegistry) -> Iterator[OperationRunner]:
-    made = OperationRunner()
-    personal_data.register(made, ClearPhase.IN_FLIGHT)
-    yield made
-    made.shutdown()
-    QCoreApplication.processEvents()
+personal_data = qt_pages.personal_data  # the shell's session registry, as a fixture
+runner = qt_pages.runner
 
 
 @pytest.fixture
@@ -63,13 +54,7 @@ def make_workspace(qtbot: QtBot, api: object, runner: OperationRunner,
 
 
 def client_for(server: RegistryProcess, user: str = "t-clerk") -> RegistryClient:
-    enrolment = server.terminal_dir
-    client = RegistryClient(ClientConfig(
-        base_url=server.base_url, ca_file=server.ca_cert, client_cert=enrolment / "terminal.pem",
-        client_key=enrolment / "terminal-key.pem", timeout_s=15, retries=1, backoff_s=0.1,
-    ))
-    client.login(user, PASSWORD)
-    return client
+    return terminal_client(server, user)
 
 
 @pytest.fixture

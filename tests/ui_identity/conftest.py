@@ -8,16 +8,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.registry_client import RegistryClient
-from app.session.personal_data import ClearPhase, PersonalDataRegistry
+from app.session.personal_data import PersonalDataRegistry
 from app.workflows.identity import IdentityApi
 from cardreader.service import CardService
 from tests.cardreader.conftest import pcscd, reader, service  # noqa: F401
 from tests.conftest import BACKENDS
+from tests.support import qt_pages
 from tests.support.registry_process import RegistryProcess
 from tests.ui_identity.cards import identity_registry_fixture, login
 from ui.card.bridge import CardBridge
@@ -26,6 +26,9 @@ from ui.operations import OperationRunner
 from ui.qt_setup import pin_interpreter_singletons
 
 pin_interpreter_singletons()
+
+personal_data = qt_pages.personal_data  # the shell's session registry, as a fixture
+runner = qt_pages.runner
 
 
 @pytest.fixture(scope="session", params=[p for p in BACKENDS if p.id == "sqlite"])
@@ -46,20 +49,6 @@ def clerk(identity_registry: tuple[RegistryProcess, Engine]) -> Iterator[Registr
     yield client
     client.logout()
     client.close()
-
-
-@pytest.fixture
-def personal_data() -> PersonalDataRegistry:
-    return PersonalDataRegistry()
-
-
-@pytest.fixture
-def runner(personal_data: PersonalDataRegistry) -> Iterator[OperationRunner]:
-    made = OperationRunner()
-    personal_data.register(made, ClearPhase.IN_FLIGHT)
-    yield made
-    made.shutdown()
-    QCoreApplication.processEvents()
 
 
 @pytest.fixture
