@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -66,11 +67,12 @@ def add(
 
 
 def end_sessions(session: Session, staff_id: str, reason: str) -> int:
-    return session.execute(
+    ended = session.execute(
         update(StaffSession)
         .where(StaffSession.staff_id == staff_id, StaffSession.ended_at.is_(None))
         .values(ended_at=utcnow(), end_reason=reason)
-    ).rowcount
+    )
+    return cast("CursorResult[Any]", ended).rowcount  # an UPDATE's result counts its rows
 
 
 def disable(session: Session, staff_id: str) -> int:

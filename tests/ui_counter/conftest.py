@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -20,6 +20,7 @@ from tests.support import qt_pages
 from tests.support.registry_process import RegistryProcess, run_cli
 from tests.support.terminal_client import terminal_client
 from tests.ui.conftest import clock, shell  # noqa: F401  (the shell fixtures of tests/ui)
+from tests.ui_counter.subjects import Subject
 from tests.workflows.fakes import FakeApi
 from ui.counter.workspace import CounterServices, CounterWorkspace
 from ui.operations import OperationRunner
@@ -98,3 +99,18 @@ def type_in(qtbot: QtBot, widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QCoreApplication.sendEvent(widget, event)
+
+
+def open_record(qtbot: QtBot, workspace: CounterWorkspace, subject: Subject) -> None:
+    """Search the subject by kana name and birth date from the keyboard and open the record."""
+    page = workspace.search
+    workspace.show_search()
+    type_in(qtbot, page.form.name, f"{subject.family_name_kana} {subject.given_name_kana}")
+    qtbot.keyClicks(page.form.birth.text_edit, subject.birth_date.isoformat())
+    with qtbot.waitSignal(page.record_shown, timeout=20_000):
+        qtbot.keyClick(page.form.birth.text_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: page.results.model.rowCount() > 0, timeout=20_000)
+        row = next(i for i in range(page.results.model.rowCount())
+                   if page.results.model.row(i)["id"] == subject.atena)
+        page.results.table.selectRow(row)
+        qtbot.keyClick(page.results.table, Qt.Key.Key_Return)

@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 from tests.support.registry_process import PASSWORD, RegistryProcess
 from tests.ui.conftest import activate
 from tests.ui.residents import widget_texts
-from tests.ui_counter.conftest import client_for, type_in
-from tests.ui_counter.subjects import Subject, pick_household_head
+from tests.ui_counter.conftest import client_for, open_record
+from tests.ui_counter.subjects import pick_household_head
 from ui.certificates.page import CertificatesPage
 from ui.counter.workspace import CounterWorkspace
 from ui.shell import TerminalShell
@@ -36,20 +36,6 @@ def _login(qtbot: QtBot, shell: TerminalShell, registry: RegistryProcess) -> Cou
     workspace = shell.window.workspace("counter")
     assert isinstance(workspace, CounterWorkspace)
     return workspace
-
-
-def _open_record(qtbot: QtBot, workspace: CounterWorkspace, subject: Subject) -> None:
-    page = workspace.search
-    workspace.show_search()
-    type_in(qtbot, page.form.name, f"{subject.family_name_kana} {subject.given_name_kana}")
-    qtbot.keyClicks(page.form.birth.text_edit, subject.birth_date.isoformat())
-    with qtbot.waitSignal(page.record_shown, timeout=WAIT):
-        qtbot.keyClick(page.form.birth.text_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: page.results.model.rowCount() > 0, timeout=WAIT)
-        row = next(i for i in range(page.results.model.rowCount())
-                   if page.results.model.row(i)["id"] == subject.atena)
-        page.results.table.selectRow(row)
-        qtbot.keyClick(page.results.table, Qt.Key.Key_Return)
 
 
 @pytest.mark.parametrize("registry", ["sqlite"], indirect=True)
@@ -74,7 +60,7 @@ def test_certificate_tab_keys_and_an_order_for_the_open_record(
     assert not page.showing_verify()
 
     subject = pick_household_head(registry_engine)
-    _open_record(qtbot, workspace, subject)
+    open_record(qtbot, workspace, subject)
     # Shift+F6: the identity check, for the person whose record is open.
     identity = workspace.identity
     assert identity is not None and workspace.search.record.identity_button.isEnabled()

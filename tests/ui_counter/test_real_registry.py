@@ -24,7 +24,7 @@ from registry.db import make_engine
 from tests.support.registry_process import PASSWORD, RegistryProcess
 from tests.ui.conftest import activate
 from tests.ui.residents import widget_texts
-from tests.ui_counter.conftest import client_for, make_workspace, type_in
+from tests.ui_counter.conftest import client_for, make_workspace, open_record
 from tests.ui_counter.subjects import Subject, other_town, pick_household_head
 from ui.counter.workspace import CounterWorkspace
 from ui.operations import OperationRunner
@@ -32,20 +32,6 @@ from ui.shell import TerminalShell
 
 pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry]
 WAIT = 20_000
-
-
-def _search(qtbot: QtBot, workspace: CounterWorkspace, subject: Subject) -> None:
-    page = workspace.search
-    workspace.show_search()
-    type_in(qtbot, page.form.name, f"{subject.family_name_kana} {subject.given_name_kana}")
-    qtbot.keyClicks(page.form.birth.text_edit, subject.birth_date.isoformat())
-    with qtbot.waitSignal(page.record_shown, timeout=WAIT):
-        qtbot.keyClick(page.form.birth.text_edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: page.results.model.rowCount() > 0, timeout=WAIT)
-        row = next(i for i in range(page.results.model.rowCount())
-                   if page.results.model.row(i)["id"] == subject.atena)
-        page.results.table.selectRow(row)
-        qtbot.keyClick(page.results.table, Qt.Key.Key_Return)
 
 
 @pytest.mark.parametrize("registry", ["sqlite"], indirect=True)
@@ -63,7 +49,7 @@ def test_search_record_reveal_and_lock_through_the_shell(
         qtbot.keyClick(page.password, Qt.Key.Key_Return)
     workspace = shell.window.workspace("counter")
     assert isinstance(workspace, CounterWorkspace)
-    _search(qtbot, workspace, subject)
+    open_record(qtbot, workspace, subject)
     record = workspace.search.record
     assert record.heading.text() == f"{subject.family_name}\u3000{subject.given_name}"
     assert record.members.rowCount() == subject.household_size
@@ -99,7 +85,7 @@ def move_engine(move_registry: RegistryProcess) -> Iterator[Engine]:
 
 def _tenkyo_form(qtbot: QtBot, workspace: CounterWorkspace, engine: Engine, subject: Subject,
                  detail: str) -> tuple[str, str]:
-    _search(qtbot, workspace, subject)
+    open_record(qtbot, workspace, subject)
     qtbot.keyClick(workspace.search.record, Qt.Key.Key_F8)
     form = workspace.moves.form
     assert form is not None and form.address is not None
