@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -21,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.domain import clock, individual_number, resident_code
+from app.domain import clock, individual_number
 from app.registry_api import RegistryApi
 from app.session.personal_data import PersonalDataRegistry
 from app.workflows.dates import short_wareki
@@ -31,6 +30,7 @@ from cardreader.virtual.contents import BuildOptions, Resident, build_contents
 from cardreader.virtual.pcscd import PcscdProcess
 from tests.cardreader.conftest import VirtualReader, pcscd, reader  # noqa: F401  (fixtures)
 from tests.support.registry_process import RegistryProcess
+from tests.support.transfer_notices import receive_transfer_notice
 from tests.ui.residents import widget_texts
 from ui.card.bridge import CardBridge
 from ui.moves.card_fill import CardFillPanel, NoticePicker
@@ -61,22 +61,7 @@ def _own_holder(rng: random.Random) -> Resident:
 
 def _receive_notice(server: RegistryProcess, holder: Resident, rng: random.Random,
                     planned: date | None = None) -> str:
-    """The 転出証明書情報 the CS delivers ahead of the 特例転入 (as t-admin)."""
-    content = {
-        "from_municipality": "271004",
-        "resident_code": resident_code.make(f"{rng.randrange(10**9, 10**10)}"),
-        "individual_number": holder.individual_number,
-        "planned_move_date": (planned or clock.today()).isoformat(),
-        "previous_address": holder.address,
-        "family_name": holder.family_name, "given_name": holder.given_name,
-        "family_name_kana": "トクレイ", "given_name_kana": "ハナコ",
-        "birth_date": holder.birth_date.isoformat(), "sex": holder.sex,
-    }
-    with server.client("t-admin") as c:
-        response = c.post("/v1/transfer-notices", json=content,
-                          headers={"Idempotency-Key": uuid.uuid4().hex})
-    assert response.status_code == 201, response.text
-    return str(response.json()["id"])
+    return receive_transfer_notice(server, holder, rng, planned=planned)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import random
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -17,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from app.domain import clock, individual_number, resident_code
+from app.domain import clock, individual_number
 from app.registry_api import RegistryApi, TransferNoticeSummary, kinds_of
 from app.registry_client import RegistryError
 from app.workflows.card_fill import (
@@ -41,6 +40,7 @@ from tests.cardreader.conftest import VirtualReader, pcscd, reader, service  # n
 from tests.conftest import BACKENDS
 from tests.support.registry_process import RegistryProcess
 from tests.support.seeded import seeded_registry
+from tests.support.transfer_notices import receive_transfer_notice
 from tests.ui_identity.cards import login
 from tests.workflows.fakes import FakeApi, kinds_json
 
@@ -152,22 +152,7 @@ def _holder(rng: random.Random, birth: date = date(1986, 6, 16)) -> Resident:
 
 def _receive(server: RegistryProcess, holder: Resident, rng: random.Random,
              planned: date | None = None) -> str:
-    """The 転出証明書情報 the CS delivers ahead of the 特例転入 (as t-admin)."""
-    content = {
-        "from_municipality": "271403",
-        "resident_code": resident_code.make(f"{rng.randrange(10**9, 10**10)}"),
-        "individual_number": holder.individual_number,
-        "planned_move_date": (planned or clock.today()).isoformat(),
-        "previous_address": holder.address,
-        "family_name": holder.family_name, "given_name": holder.given_name,
-        "family_name_kana": "ショウゴウ", "given_name_kana": "タロウ",
-        "birth_date": holder.birth_date.isoformat(), "sex": holder.sex,
-    }
-    with server.client("t-admin") as c:
-        response = c.post("/v1/transfer-notices", json=content,
-                          headers={"Idempotency-Key": uuid.uuid4().hex})
-    assert response.status_code == 201, response.text
-    return str(response.json()["id"])
+    return receive_transfer_notice(server, holder, rng, planned=planned, from_municipality="271403", kana=("ショウゴウ", "タロウ"))
 
 
 def _card_of(holder: Resident) -> BasicInfo:

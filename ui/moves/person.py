@@ -3,7 +3,7 @@ editor factory the notice form shares (one widget per kind of input)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -157,29 +157,22 @@ class PersonEditor(QGroupBox):
 
     def show_errors(self, errors: Mapping[str, str], prefix: str) -> list[str]:
         """Show the errors under `prefix` (persons[i]); returns the paths it placed."""
-        placed = []
-        for key, row in self.rows.items():
-            message = errors.get(f"{prefix}.{key}")
-            row.show_error(message)
-            if message:
-                placed.append(f"{prefix}.{key}")
-        whole = errors.get(prefix)
-        self.error.setText(whole or "")
-        self.error.setVisible(bool(whole))
-        if whole:
-            placed.append(prefix)
-        return placed
+        return self._show(errors, prefix, self.error, lambda row, text: row.show_error(text))
 
     def show_warnings(self, warnings: Mapping[str, str], prefix: str) -> list[str]:
+        return self._show(warnings, prefix, self.warning, lambda row, text: row.show_warning(text))
+
+    def _show(self, messages: Mapping[str, str], prefix: str, whole_label: QLabel,
+              show: Callable[[Any, str | None], None]) -> list[str]:
         placed = []
         for key, row in self.rows.items():
-            message = warnings.get(f"{prefix}.{key}")
-            row.show_warning(message)
+            message = messages.get(f"{prefix}.{key}")
+            show(row, message)
             if message:
                 placed.append(f"{prefix}.{key}")
-        whole = warnings.get(prefix)
-        self.warning.setText(whole or "")
-        self.warning.setVisible(bool(whole))
+        whole = messages.get(prefix)
+        whole_label.setText(whole or "")
+        whole_label.setVisible(bool(whole))
         if whole:
             placed.append(prefix)
         return placed
