@@ -20,6 +20,7 @@ ENV_DRAFT_TTL = "MADOGUCHI_DRAFT_TTL_SECONDS"
 ENV_TRANSFER_RETENTION = "MADOGUCHI_TRANSFER_NOTICE_RETENTION_DAYS"
 ENV_PURGE_INTERVAL = "MADOGUCHI_PURGE_INTERVAL_SECONDS"
 ENV_SESSION_IDLE = "MADOGUCHI_SESSION_IDLE_SECONDS"
+ENV_SESSION_LIFETIME = "MADOGUCHI_SESSION_LIFETIME_SECONDS"
 ENV_SEARCH_LIMIT = "MADOGUCHI_SEARCH_LIMIT_PER_HOUR"
 ENV_APPROVAL_TTL = "MADOGUCHI_APPROVAL_TTL_SECONDS"
 DEFAULT_STATE_DIR = Path.home() / ".local" / "state" / "madoguchi-registry"
@@ -104,6 +105,7 @@ def load_settings(state_dir: str | Path | None = None, db_url: str | None = None
         transfer_notice_retention=timedelta(days=_positive(ENV_TRANSFER_RETENTION, 30)),
         purge_interval_seconds=_positive(ENV_PURGE_INTERVAL, 600),
         session_idle_timeout=timedelta(seconds=_positive(ENV_SESSION_IDLE, 900)),
+        session_lifetime=timedelta(seconds=_positive(ENV_SESSION_LIFETIME, 36000)),
         search_limit_per_hour=int(_positive(ENV_SEARCH_LIMIT, 300)),
         approval_ttl=timedelta(seconds=_positive(ENV_APPROVAL_TTL, 600)),
         behind_proxy=os.environ.get("MADOGUCHI_BEHIND_PROXY") == "1",
