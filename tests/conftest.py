@@ -16,6 +16,9 @@ from registry.db import make_engine
 from tests.support.pgcluster import PgCluster
 from tests.support.registry_process import RegistryProcess, run_cli
 
+# Fixtures of tests/support used by several directories.
+pytest_plugins = ["tests.support.process_state"]
+
 SEEDED_RESIDENTS = 3000
 SEED = 7
 

@@ -7,6 +7,7 @@
 Reads the settings (a broken file is reported and the terminal does not start), routes every
 log record through the PII filter into the log directory, prepares Qt so that it caches
 nothing on disk, installs the translation the settings ask for and shows the main window.
+The language may change later, on the login page (ui/login/language.py has the rule).
 
 Start-up order, for a login page up as soon as possible: the settings and the log are read
 before Qt is loaded (PySide6 reads the source of every module imported after it, for its
@@ -46,8 +47,12 @@ if TYPE_CHECKING:
 class StartedTerminal:
     app: QApplication
     shell: TerminalShell
-    translators: list[QTranslator]
     log_file: Path
+
+    @property
+    def translators(self) -> list[QTranslator]:
+        """Those installed now (the login page may have switched the language)."""
+        return self.shell.language.translators
 
 
 class Arguments(NamedTuple):
@@ -126,7 +131,8 @@ def start(argv: list[str]) -> StartedTerminal:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.i18n import install_translators, translate
+    from ui.i18n import install_translators
+    from ui.login.language import DisplayLanguage, application_display_name
     from ui.qt_setup import pin_interpreter_singletons, prepare_qt_environment
     from ui.shell import TerminalShell
 
@@ -135,10 +141,14 @@ def start(argv: list[str]) -> StartedTerminal:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("madoguchi")
-    # The language is read from the settings file at every start (the override aside).
-    translators = install_translators(app, args.language or settings.get(UI_LANGUAGE))
-    app.setApplicationDisplayName(translate("MainWindow", "窓口端末"))
-    shell = TerminalShell(app, settings, log_dir, defer_system_lock=True)
+    # The language is read from the settings file at every start (the override aside), and
+    # again at each login page after a session unless one was chosen (DisplayLanguage).
+    language = args.language or settings.get(UI_LANGUAGE)
+    translators = install_translators(app, language)
+    app.setApplicationDisplayName(application_display_name())
+    display_language = DisplayLanguage.for_settings_file(
+        app, settings.path, language=language, translators=translators, command_line=args.language)
+    shell = TerminalShell(app, settings, log_dir, defer_system_lock=True, language=display_language)
     app.aboutToQuit.connect(shell.shutdown)
     shell.window.show()
     # The registry client (httpx, TLS), the system-lock monitor (D-Bus) and the session
@@ -146,7 +156,7 @@ def start(argv: list[str]) -> StartedTerminal:
     shell.set_registry_factory(lambda: _registry_client(settings))
     QTimer.singleShot(PRELOAD_DELAY_MS, shell.preload)
     log.info("terminal started")
-    return StartedTerminal(app, shell, translators, log_file)
+    return StartedTerminal(app, shell, log_file)
 
 
 def main(argv: list[str] | None = None) -> int:

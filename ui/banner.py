@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Final
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -262,9 +262,8 @@ class RegistryBanner(QFrame):
         self.message = QLabel(self)
         self.message.setObjectName("registry_banner_message")
         self.message.setWordWrap(True)
-        self.reconnect_button = QPushButton(translate("RegistryBanner", "今すぐ再接続 (Ctrl+R)"), self)
+        self.reconnect_button = QPushButton(self)
         self.reconnect_button.setObjectName("registry_banner_reconnect")
-        self.reconnect_button.setShortcut(RECONNECT_KEY)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.message, 1)
@@ -273,13 +272,34 @@ class RegistryBanner(QFrame):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._refresh)
+        self._retranslate_button()
         self.hide()
+
+    def _retranslate_button(self) -> None:
+        self.reconnect_button.setText(translate("RegistryBanner", "今すぐ再接続 (Ctrl+R)"))
+        # A button's setText replaces its shortcut with the text's mnemonic: set the key again.
+        self.reconnect_button.setShortcut(RECONNECT_KEY)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # The banner may be up (a login waiting on the registry) while the language changes.
+            self._retranslate_button()
+            if self._status is not None:
+                self._refresh()
+        super().changeEvent(event)
 
     def follow(self, status: RegistryStatus) -> None:
         self._status = status
         status.state_changed.connect(self._refresh)
         status.probe_scheduled.connect(self._refresh)
         self.reconnect_button.clicked.connect(status.reconnect_now)
+        # The status may go before the window does (the shell deleted first): stop counting.
+        status.destroyed.connect(self._unfollow)
+        self._refresh()
+
+    @Slot()
+    def _unfollow(self) -> None:
+        self._status = None
         self._refresh()
 
     @Slot()

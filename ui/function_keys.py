@@ -1,14 +1,35 @@
 """The function-key bar along the bottom of the window: every F-key action, labelled.
 
 The keys themselves are window actions; the bar shows them and lets the mouse use them. Its
-buttons take no focus, so Tab moves through the work area only.
+buttons take no focus, so Tab moves through the work area only. Each button follows its
+action's text, so a window that retranslates its actions (a change of the display language)
+relabels the bar with them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+
+class _KeyButton(QPushButton):
+    def __init__(self, key: str, action: QAction, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._key, self._action = key, action
+        self.setObjectName(f"fkey_{key}")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEnabled(action.isEnabled())
+        self.clicked.connect(action.trigger)
+        action.enabledChanged.connect(self.setEnabled)
+        action.changed.connect(self._follow_action)  # a slot of the button: gone with it
+        self._follow_action()
+
+    @Slot()
+    def _follow_action(self) -> None:
+        text = f"{self._key}  {self._action.text().replace('&', '')}"
+        if text != self.text():
+            self.setText(text)
 
 
 class FunctionKeyBar(QWidget):
@@ -26,12 +47,7 @@ class FunctionKeyBar(QWidget):
             button.deleteLater()
         self._buttons.clear()
         for key, action in actions:
-            button = QPushButton(f"{key}  {action.text().replace('&', '')}", self)
-            button.setObjectName(f"fkey_{key}")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setEnabled(action.isEnabled())
-            button.clicked.connect(action.trigger)
-            action.enabledChanged.connect(button.setEnabled)
+            button = _KeyButton(key, action, self)
             self._layout.insertWidget(self._layout.count() - 1, button)
             self._buttons[key] = button
 

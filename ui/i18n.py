@@ -7,16 +7,22 @@ or `%n` afterwards, never with f-strings inside the translated text.
 At run time a compiled `.qm` beside the `.ts` is used if it is current (pyside6-lrelease,
 `python -m ui.i18n build`); otherwise the `.ts` itself is read by TsTranslator, so a checkout
 works without a build step.
+
+The language can change while the terminal runs (on the login page: ui/login/language.py):
+`switch_language` swaps the translators, and every widget that keeps texts sets them again in
+its `changeEvent` on QEvent.LanguageChange (a `retranslate()` method). Pages built per session
+need not: they are built in the language in force at the login.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +114,23 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         installed.append(ours)
     else:
         log.warning("no translation found: language=%s", language)
+    return installed
+
+
+def switch_language(
+    app: QCoreApplication, language: str, current_translators: Sequence[QTranslator]
+) -> list[QTranslator]:
+    """Swap the installed translators for `language`'s; returns the new list (keep it alive).
+
+    Each install and removal posts a LanguageChange to every widget; they are delivered here,
+    before returning, so that every widget's `changeEvent` has retranslated it by then (one
+    event per widget: Qt compresses the posted ones)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    for translator in current_translators:
+        app.removeTranslator(translator)
+    installed = install_translators(app, language)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return installed
 
 

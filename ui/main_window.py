@@ -4,6 +4,11 @@ Which workspaces appear follows the person's permissions (app.session.permission
 its F-key, shown in its tab and in the function-key bar. F12 shields and F11 locks at once (from
 anywhere in the application, dialogs included: ui/security/hotkeys.py), F9 logs out. The window emits what it sees (minimised, closing)
 and leaves every decision to the shell.
+
+The display language may change while the window lives (between sessions, from the login
+page): the window's own texts are set again in `retranslate()` on QEvent.LanguageChange, the
+login page, the banner and the function-key bar do the same for theirs, and the lock page is
+built anew (it holds nothing between sessions, and this way no list of its texts is kept here).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from PySide6.QtWidgets import (
 from ui.banner import RegistryBanner
 from ui.function_keys import FunctionKeyBar
 from ui.i18n import translate
+from ui.login.language import application_display_name
 from ui.login.page import LoginPage
 from ui.security.hotkeys import LOCK_KEY
 from ui.security.lock_screen import LockScreen
@@ -39,6 +45,8 @@ class MainWindow(QMainWindow):
     window_minimised = Signal()
     window_closing = Signal()
     workspace_changed = Signal(str)
+    unlock_requested = Signal(str)  # from the lock page in place, the password once
+    switch_user_requested = Signal()
 
     def __init__(
         self, specs: Sequence[WorkspaceSpec] | None = None, parent: QWidget | None = None
@@ -47,10 +55,10 @@ class MainWindow(QMainWindow):
         with the first session rather than before the login page is shown)."""
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.setWindowTitle(translate("MainWindow", "窓口端末"))
         self._given_specs = specs
         self._spec_map: dict[str, WorkspaceSpec] | None = None
         self._pages: dict[str, QWidget] = {}
+        self._staff: tuple[str, str] | None = None  # the session's person: ID, name
 
         self.stack = QStackedWidget(self)
         self.sign_in_page = LoginPage(self.stack)
@@ -64,9 +72,9 @@ class MainWindow(QMainWindow):
         work_layout.setContentsMargins(0, 0, 0, 0)
         work_layout.addWidget(self.tabs, 1)
         work_layout.addWidget(self.function_keys)
-        self.lock_screen = LockScreen(self.stack)
-        for page in (self.sign_in_page, self.work_page, self.lock_screen):
+        for page in (self.sign_in_page, self.work_page):
             self.stack.addWidget(page)
+        self.lock_screen = self._new_lock_screen()
         # The registry banner sits above every page (sign-in and lock included: a login or an
         # unlock waits on the registry too); it is hidden while the registry answers.
         self.registry_banner = RegistryBanner(self)
@@ -80,21 +88,21 @@ class MainWindow(QMainWindow):
 
         self.staff_label = QLabel(self)
         self.statusBar().addWidget(self.staff_label, 1)
-        self.statusBar().addPermanentWidget(QLabel(
-            translate("MainWindow", "F12: 画面保護　F11: ロック　F9: ログアウト"), self
-        ))
+        self.keys_hint = QLabel(self)
+        self.statusBar().addPermanentWidget(self.keys_hint)
 
         # F12 and F11 are read application-wide by ui/security/hotkeys.py (a modal dialog
         # blocks a window's shortcuts); these actions carry no shortcut, only the label.
-        self.shield_action = self._action(translate("MainWindow", "画面保護"), None)
-        self.lock_action = self._action(translate("MainWindow", "ロック"), None)
-        self.logout_action = self._action(translate("MainWindow", "ログアウト"), QKeySequence(Qt.Key.Key_F9))
+        self.shield_action = self._action(None)
+        self.lock_action = self._action(None)
+        self.logout_action = self._action(QKeySequence(Qt.Key.Key_F9))
         self._workspace_actions: dict[str, QAction] = {}
         self.set_session_actions_enabled(False)
+        self.retranslate()
         self.resize(1280, 800)
         self.show_sign_in_page()
 
-    def _action(self, text: str, key: QKeySequence | None) -> QAction:
+    def _action(self, key: QKeySequence | None, text: str = "") -> QAction:
         action = QAction(text, self)
         if key is not None:
             action.setShortcut(key)
@@ -111,6 +119,50 @@ class MainWindow(QMainWindow):
                 specs = WORKSPACES
             self._spec_map = {spec.key: spec for spec in specs}
         return self._spec_map
+
+    # -- language ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """The window's own texts in the language now installed (the function-key bar
+        follows its actions' texts by itself)."""
+        self.setWindowTitle(application_display_name())
+        self.keys_hint.setText(translate("MainWindow", "F12: 画面保護　F11: ロック　F9: ログアウト"))
+        self.shield_action.setText(translate("MainWindow", "画面保護"))
+        self.lock_action.setText(translate("MainWindow", "ロック"))
+        self.logout_action.setText(translate("MainWindow", "ログアウト"))
+        for key, action in self._workspace_actions.items():
+            spec = self._specs[key]
+            action.setText(spec.display_title())
+            self.tabs.setTabText(self.tabs.indexOf(self._pages[key]), _tab_title(spec))
+        self._show_staff()
+
+    def _new_lock_screen(self) -> LockScreen:
+        screen = LockScreen(self.stack)
+        screen.unlock_requested.connect(self.unlock_requested)
+        screen.switch_user_requested.connect(self.switch_user_requested)
+        self.stack.addWidget(screen)
+        return screen
+
+    def _rebuild_lock_screen(self) -> None:
+        """A lock page in the language now installed; never the one shown (the language
+        changes on the login page, so it is not: a password half typed would be lost)."""
+        old = self.lock_screen
+        if self.stack.currentWidget() is old:
+            return
+        self.lock_screen = self._new_lock_screen()
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._show_staff()
+
+    def _show_staff(self) -> None:
+        staff_id, name = self._staff or ("", "")
+        if self._staff is None:
+            self.staff_label.clear()
+        else:
+            self.staff_label.setText(
+                translate("MainWindow", "職員: %1（%2）").replace("%1", name).replace("%2", staff_id)
+            )
+        self.lock_screen.set_staff(staff_id, name)
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -151,7 +203,8 @@ class MainWindow(QMainWindow):
     # -- workspaces ----------------------------------------------------------------------------
 
     def open_session(self, context: WorkspaceContext) -> list[str]:
-        """Build the workspaces the person's permissions allow; returns their keys."""
+        """Build the workspaces the person's permissions allow; returns their keys. They are
+        built in the language in force now, and deleted at the session's end."""
         from app.session.permissions import workspaces_for
 
         self.close_session()
@@ -161,8 +214,8 @@ class MainWindow(QMainWindow):
             page = spec.build(context)
             page.setObjectName(f"workspace_{key}")
             self._pages[key] = page
-            self.tabs.addTab(page, f"{spec.display_title()} ({spec.key_name()})")
-            action = self._action(spec.display_title(), QKeySequence(spec.function_key))
+            self.tabs.addTab(page, _tab_title(spec))
+            action = self._action(QKeySequence(spec.function_key), spec.display_title())
             action.triggered.connect(lambda _=False, k=key: self.select_workspace(k))
             self._workspace_actions[key] = action
         self.function_keys.set_actions([
@@ -171,10 +224,8 @@ class MainWindow(QMainWindow):
             (SHIELD_KEY.toString(), self.shield_action),
         ])
         staff = context.session.staff
-        self.staff_label.setText(
-            translate("MainWindow", "職員: %1（%2）").replace("%1", staff.name).replace("%2", staff.id)
-        )
-        self.lock_screen.set_staff(staff.id, staff.name)
+        self._staff = (staff.id, staff.name)
+        self._show_staff()
         self.setTabOrder(self.tabs.tabBar(), self.tabs)
         self.show_work_page()
         return allowed
@@ -192,8 +243,8 @@ class MainWindow(QMainWindow):
                 page.deleteLater()
         self._pages.clear()
         self.function_keys.set_actions([])
-        self.staff_label.clear()
-        self.lock_screen.set_staff("", "")
+        self._staff = None
+        self._show_staff()
         self.set_session_actions_enabled(False)
         self.show_sign_in_page()
 
@@ -221,8 +272,15 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
             self.window_minimised.emit()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._rebuild_lock_screen()
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.window_closing.emit()
         super().closeEvent(event)
+
+
+def _tab_title(spec: WorkspaceSpec) -> str:
+    return f"{spec.display_title()} ({spec.key_name()})"

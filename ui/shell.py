@@ -9,12 +9,15 @@ the session at the server. Everything else about a session's life is handled her
                                                  the unlock page; the shield comes down last
   unlock  (same person's password, off the UI thread) → the work page again, empty
   logout  (F9, idle, someone else, the server) → data dropped, workspaces deleted, sign-in page
+                                                 (in the display language by the rule of
+                                                 ui/login/language.py: the settings file re-read)
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
 from ui.banner import RegistryStatus
 from ui.diagnostics.sources import DiagnosticsSources
 from ui.i18n import translate
+from ui.login.language import DisplayLanguage
 from ui.main_window import MainWindow
 from ui.operations import OperationRunner
 from ui.security.capture import CaptureExclusion
@@ -73,7 +77,10 @@ class TerminalShell(QObject):
         diagnostics: DiagnosticsSources | None = None,
         system_lock: SystemLockMonitor | None = None,
         defer_system_lock: bool = False,
+        language: DisplayLanguage | None = None,
     ) -> None:
+        """`language`: the translators installed and the rule for changing them (default:
+        the Japanese source, then what the settings file says at each login page)."""
         super().__init__()
         self._app = app
         self._clock = clock
@@ -99,10 +106,14 @@ class TerminalShell(QObject):
         self.window.logout_action.triggered.connect(self._logout_by_user)
         self.window.window_minimised.connect(self._minimised)
         self.window.window_closing.connect(self._logout_by_user)
-        self.window.lock_screen.unlock_requested.connect(self._unlock)
-        self.window.lock_screen.switch_user_requested.connect(self._switch_user)
+        self.window.unlock_requested.connect(self._unlock)
+        self.window.switch_user_requested.connect(self._switch_user)
         self.window.sign_in_page.diagnostics_requested.connect(self.open_diagnostics_dialog)
         self.window.sign_in_page.login_requested.connect(self._login)
+        self.language = language or DisplayLanguage.for_settings_file(app, settings.path, parent=self)
+        self.window.sign_in_page.set_language(self.language.language)
+        self.window.sign_in_page.language_chosen.connect(self.language.choose)
+        self.language.language_changed.connect(self.window.sign_in_page.set_language)
         self._registry: RegistryClient | None = None
         self._cards: CardBridge | None = None  # the session's card reader (_card_bridge)
         self._registry_factory: Callable[[], RegistryClient] | None = None
@@ -299,7 +310,9 @@ class TerminalShell(QObject):
             controller.deleteLater()
         self.window.close_session()
         self.shield.uncover()
-        self.window.sign_in_page.show_message(_logout_message(LogoutReason(reason)))
+        self.window.sign_in_page.show_message(partial(_logout_message, LogoutReason(reason)))
+        if not self._shut_down:
+            self.language.refresh_for_sign_in()  # the file may say otherwise by now
         if hook is not None:
             # The server call runs in the background; its result does not matter any more.
             self.runner.operation(lambda: hook(LogoutReason(reason))).run_in_background()
@@ -370,10 +383,7 @@ class TerminalShell(QObject):
     def _unlock_error(self, error: Exception) -> None:
         if isinstance(error, UnlockError) and error.ends_session:
             self.end_session(LogoutReason.SERVER)
-            message = (translate("LockScreen", "アカウントがロックされました。管理責任者に連絡してください。")
-                       if isinstance(error, AccountLocked) else
-                       translate("LockScreen", "セッションが終了しました。もう一度ログインしてください。"))
-            self.window.sign_in_page.show_message(message)
+            self.window.sign_in_page.show_message(partial(_ended_at_unlock, isinstance(error, AccountLocked)))
             return
         if isinstance(error, RegistryUnavailable):
             message = translate("LockScreen", "住基システムに接続できません。しばらくしてからもう一度お試しください。")
@@ -394,6 +404,12 @@ class TerminalShell(QObject):
         dialog.resize(900, 650)
         dialog.show()
         return dialog
+
+
+def _ended_at_unlock(account_locked: bool) -> str:
+    if account_locked:
+        return translate("LockScreen", "アカウントがロックされました。管理責任者に連絡してください。")
+    return translate("LockScreen", "セッションが終了しました。もう一度ログインしてください。")
 
 
 def _logout_message(reason: LogoutReason) -> str:

@@ -42,10 +42,10 @@ from app.domain.card_lifecycle import (
 from app.registry_api import RegistryApi, RequestSender, ResidentRecord
 from app.registry_client import RegistryError, new_idempotency_key
 from app.workflows import Job
-from app.workflows.errors import Problem, problem_of
+from app.workflows.errors import Problem, card_problem, problem_of
 from app.workflows.search import SearchApi, SearchFlow
 from cardreader.channel import PinState
-from cardreader.errors import CardError, PinBlockedError, Secret, WrongPinError
+from cardreader.errors import PinBlockedError, Secret, WrongPinError
 from cardreader.models import BasicInfo, CardFace, CardKind, ProbeResult
 
 if TYPE_CHECKING:
@@ -219,12 +219,6 @@ class EventRefused(ValueError):
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.code)
         self.problem = problem
-
-
-def card_problem(error: Exception) -> Problem:
-    if isinstance(error, CardError):
-        return Problem(error.code, error.message)
-    return problem_of(error)
 
 
 def municipality_of(record: ResidentRecord) -> str:

@@ -8,6 +8,7 @@ from typing import Final
 
 from app.registry_api import field_of
 from app.registry_client import RegistryError, RegistryUnreachable
+from cardreader.errors import CardError
 
 FORM: Final = ""  # the key of an error that belongs to no single field
 
@@ -38,3 +39,10 @@ def problem_of(error: Exception) -> Problem:
     if isinstance(error, RegistryError):
         return Problem(error.code, error.message or UNEXPECTED_MESSAGE, field_of(error))
     return Problem(type(error).__name__, UNEXPECTED_MESSAGE)
+
+
+def card_problem(error: Exception) -> Problem:
+    """A card job's failure: the reader's own message for card errors, else as any other."""
+    if isinstance(error, CardError):
+        return Problem(error.code, error.message)
+    return problem_of(error)

@@ -43,7 +43,8 @@ def _sign_out(client: RegistryClient) -> None:
 
 
 def _checked(stage: Stage) -> Any:
-    from ui.carddesk.workspace import CardDeskServices, CardDeskWorkspace
+    from ui.carddesk.services import CardDeskServices
+    from ui.carddesk.workspace import CardDeskWorkspace
 
     card_staff = client_for(stage.server, "t-card")
     api = CardDeskApi(card_staff)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain import clock, individual_number, resident_code
 from app.workflows.move_entry import MoveStep
-from bench.keystrokes import Keyboard, Mover, Word, date_keys, search_and_open
+from bench.clerk_keyboard import Keyboard, Word, date_keys
+from bench.clerk_scripts import search_and_open
+from bench.clerk_subjects import Mover
 from cardreader.models import BasicInfo, Name, Sex
 from docs.screenshots.stage import Scene, Stage
 from tests.ui_counter.subjects import Subject, other_town, pick_household_head

@@ -184,7 +184,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/card_panel.py" line="201" />
-            <location filename="../../ui/carddesk/workspace.py" line="289" />
+            <location filename="../../ui/carddesk/desk_view.py" line="135" />
             <source>有効期限: %1</source>
             <translation>Expires: %1</translation>
         </message>
@@ -220,7 +220,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/tables.py" line="44" />
-            <location filename="../../ui/carddesk/workspace.py" line="202" />
+            <location filename="../../ui/carddesk/workspace.py" line="85" />
             <source>交付</source>
             <translation>Issue</translation>
         </message>
@@ -330,193 +330,193 @@
             <translation>Mismatch</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="106" />
+            <location filename="../../ui/carddesk/tables.py" line="107" />
             <source>項目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="107" />
-            <location filename="../../ui/carddesk/workspace.py" line="184" />
+            <location filename="../../ui/carddesk/desk_view.py" line="102" />
+            <location filename="../../ui/carddesk/tables.py" line="109" />
             <source>カード</source>
             <translation>Card</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="108" />
+            <location filename="../../ui/carddesk/tables.py" line="110" />
             <source>住民票</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="109" />
+            <location filename="../../ui/carddesk/tables.py" line="108" />
             <source>照合</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="113" />
+            <location filename="../../ui/carddesk/tables.py" line="114" />
             <source>日時</source>
             <translation>Date and time</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="114" />
+            <location filename="../../ui/carddesk/tables.py" line="115" />
             <source>記録</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="115" />
+            <location filename="../../ui/carddesk/tables.py" line="116" />
             <source>状態</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="116" />
+            <location filename="../../ui/carddesk/tables.py" line="117" />
             <source>理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="117" />
+            <location filename="../../ui/carddesk/tables.py" line="118" />
             <source>有効期限</source>
             <translation>Expiry</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="118" />
+            <location filename="../../ui/carddesk/tables.py" line="119" />
             <source>担当</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="130" />
+            <location filename="../../ui/carddesk/tables.py" line="131" />
             <source>%1の理由</source>
             <translation>Reason for %1</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="144" />
+            <location filename="../../ui/carddesk/tables.py" line="145" />
             <source>理由を選ぶか入力してください。</source>
             <translation>Choose or type a reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="159" />
+            <location filename="../../ui/carddesk/tables.py" line="160" />
             <source>理由を入力してください。</source>
             <translation>Enter a reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="136" />
+            <location filename="../../ui/carddesk/desk_view.py" line="63" />
             <source>もう一度送信</source>
             <translation>Send again</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="148" />
+            <location filename="../../ui/carddesk/workspace.py" line="75" />
             <source>住基システムに接続されていません。</source>
             <translation>Not connected to the resident registry.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="159" />
+            <location filename="../../ui/carddesk/desk_view.py" line="77" />
             <source>カードと住民票の照合</source>
             <translation>Card compared with the register</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="163" />
+            <location filename="../../ui/carddesk/desk_view.py" line="81" />
             <source>交付 (F10)</source>
             <translation>Issue (F10)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="164" />
+            <location filename="../../ui/carddesk/desk_view.py" line="82" />
             <source>一時停止 (Alt+T)</source>
             <translation>Suspend (Alt+T)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="165" />
+            <location filename="../../ui/carddesk/desk_view.py" line="83" />
             <source>一時停止解除 (Alt+R)</source>
             <translation>Resume (Alt+R)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="166" />
+            <location filename="../../ui/carddesk/desk_view.py" line="84" />
             <source>廃止 (Alt+H)</source>
             <translation>Revoke (Alt+H)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="167" />
+            <location filename="../../ui/carddesk/desk_view.py" line="85" />
             <source>回収 (Alt+U)</source>
             <translation>Collect (Alt+U)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="177" />
+            <location filename="../../ui/carddesk/desk_view.py" line="95" />
             <source>記録の履歴</source>
             <translation>Event history</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="181" />
+            <location filename="../../ui/carddesk/desk_view.py" line="99" />
             <source>照合・記録</source>
             <translation>Check and record</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="182" />
+            <location filename="../../ui/carddesk/desk_view.py" line="100" />
             <source>交付受領書</source>
             <translation>Issue receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="199" />
+            <location filename="../../ui/carddesk/workspace.py" line="82" />
             <source>住民検索</source>
             <translation>Resident search</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="200" />
+            <location filename="../../ui/carddesk/workspace.py" line="83" />
             <source>カード確認</source>
             <translation>Check card</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="201" />
+            <location filename="../../ui/carddesk/workspace.py" line="84" />
             <source>暗証番号</source>
             <translation>PIN</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="207" />
+            <location filename="../../ui/carddesk/workspace.py" line="90" />
             <source>受領書を印刷</source>
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="279" />
+            <location filename="../../ui/carddesk/desk_view.py" line="125" />
             <source>住民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="280" />
+            <location filename="../../ui/carddesk/desk_view.py" line="126" />
             <source>消除</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="286" />
+            <location filename="../../ui/carddesk/desk_view.py" line="132" />
             <source>カードの状態: %1</source>
             <translation>Card state: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="299" />
+            <location filename="../../ui/carddesk/workspace.py" line="174" />
             <source>カードが置かれています。</source>
             <translation>A card is on the reader.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="301" />
+            <location filename="../../ui/carddesk/workspace.py" line="176" />
             <source>カードをリーダーに置いてください。</source>
             <translation>Place the card on the reader.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="303" />
+            <location filename="../../ui/carddesk/workspace.py" line="178" />
             <source>カードリーダーが見つかりません。</source>
             <translation>No card reader found.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="415" />
+            <location filename="../../ui/carddesk/event_steps.py" line="76" />
             <source>%1を記録しました。</source>
             <translation>%1 recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="459" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="44" />
             <source>受領書を作成できませんでした。</source>
             <translation>The receipt could not be created.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="466" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="51" />
             <source>プリンタを開けませんでした。</source>
             <translation>The printer could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="469" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="54" />
             <source>受領書を%1枚印刷しました。</source>
             <translation>Printed %1 receipt page(s).</translation>
         </message>
@@ -1906,7 +1906,7 @@
             <translation>Diagnostics failed: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="391" />
+            <location filename="../../ui/shell.py" line="401" />
             <source>端末の診断</source>
             <translation>Terminal diagnostics</translation>
         </message>
@@ -1914,94 +1914,94 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="59" />
+            <location filename="../../ui/identity/comparison_table.py" line="35" />
             <source>項目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="59" />
+            <location filename="../../ui/identity/comparison_table.py" line="35" />
             <source>カード</source>
             <translation>Card</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="60" />
+            <location filename="../../ui/identity/comparison_table.py" line="36" />
             <source>住民票</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="60" />
+            <location filename="../../ui/identity/comparison_table.py" line="36" />
             <source>照合</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="77" />
+            <location filename="../../ui/identity/comparison_table.py" line="53" />
             <source>一致</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="78" />
-            <location filename="../../ui/identity/card_panel.py" line="94" />
+            <location filename="../../ui/identity/comparison_table.py" line="54" />
+            <location filename="../../ui/identity/comparison_table.py" line="70" />
             <source>不一致</source>
             <translation>Mismatch</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="114" />
+            <location filename="../../ui/identity/card_panel.py" line="60" />
             <source>カードを確認</source>
             <translation>Check card</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="117" />
+            <location filename="../../ui/identity/card_panel.py" line="63" />
             <source>暗証番号（ご本人が入力）</source>
             <translation>PIN (entered by the card holder)</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="120" />
+            <location filename="../../ui/identity/card_panel.py" line="66" />
             <source>読み取る</source>
             <translation>Read</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="126" />
+            <location filename="../../ui/identity/card_panel.py" line="72" />
             <source>個人番号をもう一度照合</source>
             <translation>Check the individual number again</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="131" />
+            <location filename="../../ui/identity/card_panel.py" line="77" />
             <source>顔写真（照合番号B）</source>
             <translation>Face photo (verification number B)</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="135" />
+            <location filename="../../ui/identity/card_panel.py" line="81" />
             <source>例: 2034</source>
             <translation>e.g. 2034</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="138" />
-            <location filename="../../ui/identity/card_panel.py" line="152" />
+            <location filename="../../ui/identity/card_panel.py" line="84" />
+            <location filename="../../ui/identity/card_panel.py" line="98" />
             <source>セキュリティコード</source>
             <translation>Security code</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="139" />
+            <location filename="../../ui/identity/card_panel.py" line="85" />
             <source>顔写真を表示</source>
             <translation>Show face photo</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="146" />
+            <location filename="../../ui/identity/card_panel.py" line="92" />
             <source>本人と一致</source>
             <translation>Same person</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="148" />
+            <location filename="../../ui/identity/card_panel.py" line="94" />
             <source>一致しない</source>
             <translation>Not the same person</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="151" />
+            <location filename="../../ui/identity/card_panel.py" line="97" />
             <source>有効期限の年（西暦）</source>
             <translation>Expiry year (Gregorian)</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="163" />
+            <location filename="../../ui/identity/card_panel.py" line="109" />
             <source>カードの確認を終える</source>
             <translation>Finish the card check</translation>
         </message>
@@ -2091,153 +2091,153 @@
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="119" />
+            <location filename="../../ui/identity/page.py" line="115" />
             <source>住基システムに接続されていません。</source>
             <translation>Not connected to the resident registry.</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="128" />
+            <location filename="../../ui/identity/person_step.py" line="20" />
             <source>宛名番号（10桁）</source>
             <translation>Addressee number (10 digits)</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="129" />
+            <location filename="../../ui/identity/person_step.py" line="21" />
             <source>呼出</source>
             <translation>Look up</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="135" />
+            <location filename="../../ui/identity/person_step.py" line="27" />
             <source>宛名番号</source>
             <translation>Addressee number</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="136" />
+            <location filename="../../ui/identity/person_step.py" line="28" />
             <source>検索画面で開いている方は、その画面から本人確認を始められます。</source>
             <translation>For the person open in the search screen, start the identity check from there.</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="149" />
+            <location filename="../../ui/identity/documents_step.py" line="32" />
             <source>写真付きの書類（1点で確認できます）</source>
             <translation>Photo ID (one suffices)</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="150" />
+            <location filename="../../ui/identity/documents_step.py" line="33" />
             <source>写真のない書類（聞き取りと組み合わせます）</source>
             <translation>Documents without photo (combined with questions)</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="158" />
-            <location filename="../../ui/identity/page.py" line="186" />
+            <location filename="../../ui/identity/documents_step.py" line="41" />
+            <location filename="../../ui/identity/questions_step.py" line="25" />
             <source>次へ</source>
             <translation>Next</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="163" />
+            <location filename="../../ui/identity/documents_step.py" line="46" />
             <source>確認の目的</source>
             <translation>Purpose of the check</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="190" />
+            <location filename="../../ui/identity/questions_step.py" line="29" />
             <source>聞き取った質問の数</source>
             <translation>Questions asked</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="191" />
+            <location filename="../../ui/identity/questions_step.py" line="30" />
             <source>正しく答えられた数</source>
             <translation>Answered correctly</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="206" />
+            <location filename="../../ui/identity/result_steps.py" line="33" />
             <source>本人確認済みとして記録</source>
             <translation>Record as confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="208" />
+            <location filename="../../ui/identity/result_steps.py" line="35" />
             <source>確認できなかったことを記録</source>
             <translation>Record as not confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="210" />
+            <location filename="../../ui/identity/result_steps.py" line="37" />
             <source>書類を選び直す</source>
             <translation>Choose documents again</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="232" />
+            <location filename="../../ui/identity/result_steps.py" line="78" />
             <source>次の方</source>
             <translation>Next person</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="256" />
+            <location filename="../../ui/identity/questions_step.py" line="37" />
             <source>写真付きの書類で確認できないため、住民票の記載事項（生年月日・世帯主・前住所など）について%1問以上聞き取ってください。</source>
             <translation>No photo ID confirms the identity: ask at least %1 questions about the registered data (date of birth, head of household, previous address, etc.).</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="262" />
+            <location filename="../../ui/identity/result_steps.py" line="55" />
             <source>提示された書類：%1</source>
             <translation>Documents presented: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="270" />
+            <location filename="../../ui/identity/result_steps.py" line="87" />
             <source>本人確認済み</source>
             <translation>Identity confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="271" />
+            <location filename="../../ui/identity/result_steps.py" line="88" />
             <source>本人確認できず</source>
             <translation>Identity not confirmed</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="272" />
+            <location filename="../../ui/identity/result_steps.py" line="89" />
             <source>記録しました（%1、記録番号 %2）。</source>
             <translation>Recorded (%1, record number %2).</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="278" />
+            <location filename="../../ui/identity/page.py" line="141" />
             <source>宛名番号 %1</source>
             <translation>Addressee number %1</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="289" />
+            <location filename="../../ui/identity/card_panel.py" line="156" />
             <source>個人番号カードをリーダーに置いてください。</source>
             <translation>Place the Individual Number Card on the reader.</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="290" />
+            <location filename="../../ui/identity/card_panel.py" line="157" />
             <source>カードを確認しています…</source>
             <translation>Checking the card…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="291" />
+            <location filename="../../ui/identity/card_panel.py" line="158" />
             <source>ご本人に暗証番号（4桁）を入力してもらってください。</source>
             <translation>Ask the card holder to enter the 4-digit PIN.</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="292" />
+            <location filename="../../ui/identity/card_panel.py" line="159" />
             <source>カードを読み取っています…</source>
             <translation>Reading the card…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="293" />
+            <location filename="../../ui/identity/card_panel.py" line="160" />
             <source>個人番号を住基システムで照合しています…</source>
             <translation>Checking the individual number with the registry…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="294" />
+            <location filename="../../ui/identity/card_panel.py" line="161" />
             <source>カードの記載事項と住民票を照合しました。</source>
             <translation>The card's items were compared with the register.</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="295" />
+            <location filename="../../ui/identity/card_panel.py" line="162" />
             <source>顔写真を読み取っています…</source>
             <translation>Reading the face photo…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="296" />
+            <location filename="../../ui/identity/card_panel.py" line="163" />
             <source>顔写真とご本人を見比べてください。</source>
             <translation>Compare the face photo with the person.</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="299" />
+            <location filename="../../ui/identity/card_panel.py" line="166" />
             <source>この端末にはカードリーダーがありません。</source>
             <translation>This terminal has no card reader.</translation>
         </message>
@@ -2285,7 +2285,7 @@
             <translation>Please enter your password.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/shell.py" line="367" />
+            <location filename="../../ui/shell.py" line="380" />
             <source>パスワードが違います（%n 回目）。</source>
             <translation>
                 <numerusform>Wrong password (attempt %n).</numerusform>
@@ -2293,22 +2293,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="373" />
+            <location filename="../../ui/shell.py" line="411" />
             <source>アカウントがロックされました。管理責任者に連絡してください。</source>
             <translation>The account is locked. Please contact your supervisor.</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="375" />
+            <location filename="../../ui/shell.py" line="412" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>The session has ended. Please log in again.</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="379" />
+            <location filename="../../ui/shell.py" line="389" />
             <source>住基システムに接続できません。しばらくしてからもう一度お試しください。</source>
             <translation>Cannot reach the registry. Please try again in a moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="381" />
+            <location filename="../../ui/shell.py" line="391" />
             <source>ロックを解除できませんでした。</source>
             <translation>Could not unlock.</translation>
         </message>
@@ -2316,40 +2316,39 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/app.py" line="140" />
-            <location filename="../../ui/main_window.py" line="50" />
+            <location filename="../../ui/login/language.py" line="52" />
             <source>窓口端末</source>
             <translation>Counter terminal</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="175" />
+            <location filename="../../ui/app.py" line="185" />
             <source>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</source>
             <translation>The settings file has an error. Please contact the terminal's administrator.
 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>F12: 画面保護　F11: ロック　F9: ログアウト</source>
             <translation>F12: shield   F11: lock   F9: log out</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>画面保護</source>
             <translation>Shield screen</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="90" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>ロック</source>
             <translation>Lock</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>ログアウト</source>
             <translation>Log out</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>職員: %1（%2）</source>
             <translation>Staff: %1 (%2)</translation>
         </message>
@@ -2464,32 +2463,32 @@
             <translation>Enter by hand (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="239" />
+            <location filename="../../ui/moves/form_card.py" line="74" />
             <source>転出証明書情報を照会しています…</source>
             <translation>Looking up the certificate of moving out…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="264" />
+            <location filename="../../ui/moves/form_card.py" line="99" />
             <source>転出証明書情報が複数届いています。一覧から選んでください。</source>
             <translation>Several certificates of moving out have arrived. Choose one from the list.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="269" />
+            <location filename="../../ui/moves/form_card.py" line="104" />
             <source>転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。</source>
             <translation>No certificate of moving out has arrived. Please check with the former municipality. If you know its number, enter it in the field.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="281" />
+            <location filename="../../ui/moves/form_card.py" line="116" />
             <source>転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。</source>
             <translation>Certificate of moving out entered (received %1, from %2, planned move-out %3).</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="291" />
+            <location filename="../../ui/moves/form_card.py" line="126" />
             <source>転出証明書情報を選びませんでした。欄に入力してください。</source>
             <translation>No certificate of moving out was chosen. Enter it in the field.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="300" />
+            <location filename="../../ui/moves/form_card.py" line="135" />
             <source>転出証明書情報を照会できませんでした（%1）。欄に入力してください。</source>
             <translation>Could not look up the certificate of moving out (%1). Enter it in the field.</translation>
         </message>
@@ -2829,17 +2828,17 @@
             <translation>Household number (10 digits)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="96" />
+            <location filename="../../ui/moves/form.py" line="73" />
             <source>%1の届出</source>
             <translation>Notice: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="119" />
+            <location filename="../../ui/moves/form.py" line="96" />
             <source>異動者を追加 (Ctrl+N)</source>
             <translation>Add a person (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="314" />
+            <location filename="../../ui/moves/form.py" line="196" />
             <source>異動者 %1</source>
             <translation>Person %1</translation>
         </message>
@@ -3169,17 +3168,17 @@
     <context>
         <name>RegistryBanner</name>
         <message>
-            <location filename="../../ui/banner.py" line="265" />
+            <location filename="../../ui/banner.py" line="279" />
             <source>今すぐ再接続 (Ctrl+R)</source>
             <translation>Reconnect now (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../ui/banner.py" line="293" />
+            <location filename="../../ui/banner.py" line="313" />
             <source>住基システムの応答が遅れています。そのままお待ちください。入力した内容は保持されています。</source>
             <translation>The registry is answering slowly. Please wait; what you entered is kept.</translation>
         </message>
         <message>
-            <location filename="../../ui/banner.py" line="299" />
+            <location filename="../../ui/banner.py" line="319" />
             <source>住基システムに接続できません。自動的に再接続します（あと %1 秒）。入力した内容は保持されています。</source>
             <translation>Cannot reach the registry. Reconnecting automatically (in %1 s); what you entered is kept.</translation>
         </message>
@@ -3206,89 +3205,94 @@
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../ui/login/page.py" line="25" />
+            <location filename="../../ui/login/page.py" line="37" />
             <source>職員IDまたはパスワードが違います。</source>
             <translation>Wrong staff ID or password.</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="27" />
+            <location filename="../../ui/login/page.py" line="39" />
             <source>続けて間違えたため、このIDはロックされています。しばらく待つか、管理責任者に連絡してください。</source>
             <translation>This ID is locked after repeated failures. Wait a while or contact your supervisor.</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="29" />
+            <location filename="../../ui/login/page.py" line="41" />
             <source>この端末は登録されていません。端末の管理者に連絡してください。</source>
             <translation>This terminal is not enrolled. Please contact the terminal's administrator.</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="31" />
+            <location filename="../../ui/login/page.py" line="43" />
             <source>住基システムに接続できません。しばらくしてからもう一度お試しください。</source>
             <translation>Cannot reach the registry. Please try again in a moment.</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="32" />
+            <location filename="../../ui/login/page.py" line="46" />
             <source>ログインできませんでした。</source>
             <translation>Could not log in.</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="42" />
+            <location filename="../../ui/login/page.py" line="120" />
             <source>住民基本台帳 窓口端末</source>
             <translation>Resident register counter terminal</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="46" />
+            <location filename="../../ui/login/page.py" line="50" />
             <source>ログインしてください。</source>
             <translation>Please log in.</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="51" />
+            <location filename="../../ui/login/page.py" line="122" />
             <source>職員ID</source>
             <translation>Staff ID</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="55" />
+            <location filename="../../ui/login/page.py" line="123" />
             <source>パスワード</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="57" />
+            <location filename="../../ui/login/page.py" line="126" />
             <source>ログイン (Enter)</source>
             <translation>Log in (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="64" />
+            <location filename="../../ui/login/page.py" line="128" />
             <source>端末の診断 (Ctrl+Shift+D)</source>
             <translation>Terminal diagnostics (Ctrl+Shift+D)</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="68" />
+            <location filename="../../ui/login/page.py" line="124" />
             <source>職員ID(&amp;I)</source>
             <translation>Staff &amp;ID</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="69" />
+            <location filename="../../ui/login/page.py" line="125" />
             <source>パスワード(&amp;P)</source>
             <translation>&amp;Password</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="117" />
+            <location filename="../../ui/login/page.py" line="45" />
             <source>職員IDとパスワードを入力してください。</source>
             <translation>Please enter your staff ID and password.</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="401" />
+            <location filename="../../ui/shell.py" line="417" />
             <source>操作がなかったため、ログアウトしました。もう一度ログインしてください。</source>
             <translation>You were logged out after a period without activity. Please log in again.</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="403" />
+            <location filename="../../ui/shell.py" line="419" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>The session has ended. Please log in again.</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="404" />
+            <location filename="../../ui/shell.py" line="420" />
             <source>ログアウトしました。ログインしてください。</source>
             <translation>You have logged out. Please log in.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login/language_choice.py" line="59" />
+            <source>表示言語</source>
+            <translation>Display language</translation>
         </message>
     </context>
     <context>

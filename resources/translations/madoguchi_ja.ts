@@ -184,7 +184,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/card_panel.py" line="201" />
-            <location filename="../../ui/carddesk/workspace.py" line="289" />
+            <location filename="../../ui/carddesk/desk_view.py" line="135" />
             <source>有効期限: %1</source>
             <translation>有効期限: %1</translation>
         </message>
@@ -220,7 +220,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/tables.py" line="44" />
-            <location filename="../../ui/carddesk/workspace.py" line="202" />
+            <location filename="../../ui/carddesk/workspace.py" line="85" />
             <source>交付</source>
             <translation>交付</translation>
         </message>
@@ -330,193 +330,193 @@
             <translation>不一致</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="106" />
+            <location filename="../../ui/carddesk/tables.py" line="107" />
             <source>項目</source>
             <translation>項目</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="107" />
-            <location filename="../../ui/carddesk/workspace.py" line="184" />
+            <location filename="../../ui/carddesk/desk_view.py" line="102" />
+            <location filename="../../ui/carddesk/tables.py" line="109" />
             <source>カード</source>
             <translation>カード</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="108" />
+            <location filename="../../ui/carddesk/tables.py" line="110" />
             <source>住民票</source>
             <translation>住民票</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="109" />
+            <location filename="../../ui/carddesk/tables.py" line="108" />
             <source>照合</source>
             <translation>照合</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="113" />
+            <location filename="../../ui/carddesk/tables.py" line="114" />
             <source>日時</source>
             <translation>日時</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="114" />
+            <location filename="../../ui/carddesk/tables.py" line="115" />
             <source>記録</source>
             <translation>記録</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="115" />
+            <location filename="../../ui/carddesk/tables.py" line="116" />
             <source>状態</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="116" />
+            <location filename="../../ui/carddesk/tables.py" line="117" />
             <source>理由</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="117" />
+            <location filename="../../ui/carddesk/tables.py" line="118" />
             <source>有効期限</source>
             <translation>有効期限</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="118" />
+            <location filename="../../ui/carddesk/tables.py" line="119" />
             <source>担当</source>
             <translation>担当</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="130" />
+            <location filename="../../ui/carddesk/tables.py" line="131" />
             <source>%1の理由</source>
             <translation>%1の理由</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="144" />
+            <location filename="../../ui/carddesk/tables.py" line="145" />
             <source>理由を選ぶか入力してください。</source>
             <translation>理由を選ぶか入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="159" />
+            <location filename="../../ui/carddesk/tables.py" line="160" />
             <source>理由を入力してください。</source>
             <translation>理由を入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="136" />
+            <location filename="../../ui/carddesk/desk_view.py" line="63" />
             <source>もう一度送信</source>
             <translation>もう一度送信</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="148" />
+            <location filename="../../ui/carddesk/workspace.py" line="75" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="159" />
+            <location filename="../../ui/carddesk/desk_view.py" line="77" />
             <source>カードと住民票の照合</source>
             <translation>カードと住民票の照合</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="163" />
+            <location filename="../../ui/carddesk/desk_view.py" line="81" />
             <source>交付 (F10)</source>
             <translation>交付 (F10)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="164" />
+            <location filename="../../ui/carddesk/desk_view.py" line="82" />
             <source>一時停止 (Alt+T)</source>
             <translation>一時停止 (Alt+T)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="165" />
+            <location filename="../../ui/carddesk/desk_view.py" line="83" />
             <source>一時停止解除 (Alt+R)</source>
             <translation>一時停止解除 (Alt+R)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="166" />
+            <location filename="../../ui/carddesk/desk_view.py" line="84" />
             <source>廃止 (Alt+H)</source>
             <translation>廃止 (Alt+H)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="167" />
+            <location filename="../../ui/carddesk/desk_view.py" line="85" />
             <source>回収 (Alt+U)</source>
             <translation>回収 (Alt+U)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="177" />
+            <location filename="../../ui/carddesk/desk_view.py" line="95" />
             <source>記録の履歴</source>
             <translation>記録の履歴</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="181" />
+            <location filename="../../ui/carddesk/desk_view.py" line="99" />
             <source>照合・記録</source>
             <translation>照合・記録</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="182" />
+            <location filename="../../ui/carddesk/desk_view.py" line="100" />
             <source>交付受領書</source>
             <translation>交付受領書</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="199" />
+            <location filename="../../ui/carddesk/workspace.py" line="82" />
             <source>住民検索</source>
             <translation>住民検索</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="200" />
+            <location filename="../../ui/carddesk/workspace.py" line="83" />
             <source>カード確認</source>
             <translation>カード確認</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="201" />
+            <location filename="../../ui/carddesk/workspace.py" line="84" />
             <source>暗証番号</source>
             <translation>暗証番号</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="207" />
+            <location filename="../../ui/carddesk/workspace.py" line="90" />
             <source>受領書を印刷</source>
             <translation>受領書を印刷</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="279" />
+            <location filename="../../ui/carddesk/desk_view.py" line="125" />
             <source>住民</source>
             <translation>住民</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="280" />
+            <location filename="../../ui/carddesk/desk_view.py" line="126" />
             <source>消除</source>
             <translation>消除</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="286" />
+            <location filename="../../ui/carddesk/desk_view.py" line="132" />
             <source>カードの状態: %1</source>
             <translation>カードの状態: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="299" />
+            <location filename="../../ui/carddesk/workspace.py" line="174" />
             <source>カードが置かれています。</source>
             <translation>カードが置かれています。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="301" />
+            <location filename="../../ui/carddesk/workspace.py" line="176" />
             <source>カードをリーダーに置いてください。</source>
             <translation>カードをリーダーに置いてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="303" />
+            <location filename="../../ui/carddesk/workspace.py" line="178" />
             <source>カードリーダーが見つかりません。</source>
             <translation>カードリーダーが見つかりません。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="415" />
+            <location filename="../../ui/carddesk/event_steps.py" line="76" />
             <source>%1を記録しました。</source>
             <translation>%1を記録しました。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="459" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="44" />
             <source>受領書を作成できませんでした。</source>
             <translation>受領書を作成できませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="466" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="51" />
             <source>プリンタを開けませんでした。</source>
             <translation>プリンタを開けませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="469" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="54" />
             <source>受領書を%1枚印刷しました。</source>
             <translation>受領書を%1枚印刷しました。</translation>
         </message>
@@ -1905,7 +1905,7 @@
             <translation>診断に失敗しました: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="391" />
+            <location filename="../../ui/shell.py" line="401" />
             <source>端末の診断</source>
             <translation>端末の診断</translation>
         </message>
@@ -1913,94 +1913,94 @@
     <context>
         <name>IdentityPage</name>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="59" />
+            <location filename="../../ui/identity/comparison_table.py" line="35" />
             <source>項目</source>
             <translation>項目</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="59" />
+            <location filename="../../ui/identity/comparison_table.py" line="35" />
             <source>カード</source>
             <translation>カード</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="60" />
+            <location filename="../../ui/identity/comparison_table.py" line="36" />
             <source>住民票</source>
             <translation>住民票</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="60" />
+            <location filename="../../ui/identity/comparison_table.py" line="36" />
             <source>照合</source>
             <translation>照合</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="77" />
+            <location filename="../../ui/identity/comparison_table.py" line="53" />
             <source>一致</source>
             <translation>一致</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="78" />
-            <location filename="../../ui/identity/card_panel.py" line="94" />
+            <location filename="../../ui/identity/comparison_table.py" line="54" />
+            <location filename="../../ui/identity/comparison_table.py" line="70" />
             <source>不一致</source>
             <translation>不一致</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="114" />
+            <location filename="../../ui/identity/card_panel.py" line="60" />
             <source>カードを確認</source>
             <translation>カードを確認</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="117" />
+            <location filename="../../ui/identity/card_panel.py" line="63" />
             <source>暗証番号（ご本人が入力）</source>
             <translation>暗証番号（ご本人が入力）</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="120" />
+            <location filename="../../ui/identity/card_panel.py" line="66" />
             <source>読み取る</source>
             <translation>読み取る</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="126" />
+            <location filename="../../ui/identity/card_panel.py" line="72" />
             <source>個人番号をもう一度照合</source>
             <translation>個人番号をもう一度照合</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="131" />
+            <location filename="../../ui/identity/card_panel.py" line="77" />
             <source>顔写真（照合番号B）</source>
             <translation>顔写真（照合番号B）</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="135" />
+            <location filename="../../ui/identity/card_panel.py" line="81" />
             <source>例: 2034</source>
             <translation>例: 2034</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="138" />
-            <location filename="../../ui/identity/card_panel.py" line="152" />
+            <location filename="../../ui/identity/card_panel.py" line="84" />
+            <location filename="../../ui/identity/card_panel.py" line="98" />
             <source>セキュリティコード</source>
             <translation>セキュリティコード</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="139" />
+            <location filename="../../ui/identity/card_panel.py" line="85" />
             <source>顔写真を表示</source>
             <translation>顔写真を表示</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="146" />
+            <location filename="../../ui/identity/card_panel.py" line="92" />
             <source>本人と一致</source>
             <translation>本人と一致</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="148" />
+            <location filename="../../ui/identity/card_panel.py" line="94" />
             <source>一致しない</source>
             <translation>一致しない</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="151" />
+            <location filename="../../ui/identity/card_panel.py" line="97" />
             <source>有効期限の年（西暦）</source>
             <translation>有効期限の年（西暦）</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/card_panel.py" line="163" />
+            <location filename="../../ui/identity/card_panel.py" line="109" />
             <source>カードの確認を終える</source>
             <translation>カードの確認を終える</translation>
         </message>
@@ -2090,153 +2090,153 @@
             <translation>性別</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="119" />
+            <location filename="../../ui/identity/page.py" line="115" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="128" />
+            <location filename="../../ui/identity/person_step.py" line="20" />
             <source>宛名番号（10桁）</source>
             <translation>宛名番号（10桁）</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="129" />
+            <location filename="../../ui/identity/person_step.py" line="21" />
             <source>呼出</source>
             <translation>呼出</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="135" />
+            <location filename="../../ui/identity/person_step.py" line="27" />
             <source>宛名番号</source>
             <translation>宛名番号</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="136" />
+            <location filename="../../ui/identity/person_step.py" line="28" />
             <source>検索画面で開いている方は、その画面から本人確認を始められます。</source>
             <translation>検索画面で開いている方は、その画面から本人確認を始められます。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="149" />
+            <location filename="../../ui/identity/documents_step.py" line="32" />
             <source>写真付きの書類（1点で確認できます）</source>
             <translation>写真付きの書類（1点で確認できます）</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="150" />
+            <location filename="../../ui/identity/documents_step.py" line="33" />
             <source>写真のない書類（聞き取りと組み合わせます）</source>
             <translation>写真のない書類（聞き取りと組み合わせます）</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="158" />
-            <location filename="../../ui/identity/page.py" line="186" />
+            <location filename="../../ui/identity/documents_step.py" line="41" />
+            <location filename="../../ui/identity/questions_step.py" line="25" />
             <source>次へ</source>
             <translation>次へ</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="163" />
+            <location filename="../../ui/identity/documents_step.py" line="46" />
             <source>確認の目的</source>
             <translation>確認の目的</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="190" />
+            <location filename="../../ui/identity/questions_step.py" line="29" />
             <source>聞き取った質問の数</source>
             <translation>聞き取った質問の数</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="191" />
+            <location filename="../../ui/identity/questions_step.py" line="30" />
             <source>正しく答えられた数</source>
             <translation>正しく答えられた数</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="206" />
+            <location filename="../../ui/identity/result_steps.py" line="33" />
             <source>本人確認済みとして記録</source>
             <translation>本人確認済みとして記録</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="208" />
+            <location filename="../../ui/identity/result_steps.py" line="35" />
             <source>確認できなかったことを記録</source>
             <translation>確認できなかったことを記録</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="210" />
+            <location filename="../../ui/identity/result_steps.py" line="37" />
             <source>書類を選び直す</source>
             <translation>書類を選び直す</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="232" />
+            <location filename="../../ui/identity/result_steps.py" line="78" />
             <source>次の方</source>
             <translation>次の方</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="256" />
+            <location filename="../../ui/identity/questions_step.py" line="37" />
             <source>写真付きの書類で確認できないため、住民票の記載事項（生年月日・世帯主・前住所など）について%1問以上聞き取ってください。</source>
             <translation>写真付きの書類で確認できないため、住民票の記載事項（生年月日・世帯主・前住所など）について%1問以上聞き取ってください。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="262" />
+            <location filename="../../ui/identity/result_steps.py" line="55" />
             <source>提示された書類：%1</source>
             <translation>提示された書類：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="270" />
+            <location filename="../../ui/identity/result_steps.py" line="87" />
             <source>本人確認済み</source>
             <translation>本人確認済み</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="271" />
+            <location filename="../../ui/identity/result_steps.py" line="88" />
             <source>本人確認できず</source>
             <translation>本人確認できず</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="272" />
+            <location filename="../../ui/identity/result_steps.py" line="89" />
             <source>記録しました（%1、記録番号 %2）。</source>
             <translation>記録しました（%1、記録番号 %2）。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="278" />
+            <location filename="../../ui/identity/page.py" line="141" />
             <source>宛名番号 %1</source>
             <translation>宛名番号 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="289" />
+            <location filename="../../ui/identity/card_panel.py" line="156" />
             <source>個人番号カードをリーダーに置いてください。</source>
             <translation>個人番号カードをリーダーに置いてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="290" />
+            <location filename="../../ui/identity/card_panel.py" line="157" />
             <source>カードを確認しています…</source>
             <translation>カードを確認しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="291" />
+            <location filename="../../ui/identity/card_panel.py" line="158" />
             <source>ご本人に暗証番号（4桁）を入力してもらってください。</source>
             <translation>ご本人に暗証番号（4桁）を入力してもらってください。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="292" />
+            <location filename="../../ui/identity/card_panel.py" line="159" />
             <source>カードを読み取っています…</source>
             <translation>カードを読み取っています…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="293" />
+            <location filename="../../ui/identity/card_panel.py" line="160" />
             <source>個人番号を住基システムで照合しています…</source>
             <translation>個人番号を住基システムで照合しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="294" />
+            <location filename="../../ui/identity/card_panel.py" line="161" />
             <source>カードの記載事項と住民票を照合しました。</source>
             <translation>カードの記載事項と住民票を照合しました。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="295" />
+            <location filename="../../ui/identity/card_panel.py" line="162" />
             <source>顔写真を読み取っています…</source>
             <translation>顔写真を読み取っています…</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="296" />
+            <location filename="../../ui/identity/card_panel.py" line="163" />
             <source>顔写真とご本人を見比べてください。</source>
             <translation>顔写真とご本人を見比べてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/identity/page.py" line="299" />
+            <location filename="../../ui/identity/card_panel.py" line="166" />
             <source>この端末にはカードリーダーがありません。</source>
             <translation>この端末にはカードリーダーがありません。</translation>
         </message>
@@ -2284,29 +2284,29 @@
             <translation>パスワードを入力してください。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/shell.py" line="367" />
+            <location filename="../../ui/shell.py" line="380" />
             <source>パスワードが違います（%n 回目）。</source>
             <translation>
                 <numerusform>パスワードが違います（%n 回目）。</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="373" />
+            <location filename="../../ui/shell.py" line="411" />
             <source>アカウントがロックされました。管理責任者に連絡してください。</source>
             <translation>アカウントがロックされました。管理責任者に連絡してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="375" />
+            <location filename="../../ui/shell.py" line="412" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>セッションが終了しました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="379" />
+            <location filename="../../ui/shell.py" line="389" />
             <source>住基システムに接続できません。しばらくしてからもう一度お試しください。</source>
             <translation>住基システムに接続できません。しばらくしてからもう一度お試しください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="381" />
+            <location filename="../../ui/shell.py" line="391" />
             <source>ロックを解除できませんでした。</source>
             <translation>ロックを解除できませんでした。</translation>
         </message>
@@ -2314,40 +2314,39 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/app.py" line="140" />
-            <location filename="../../ui/main_window.py" line="50" />
+            <location filename="../../ui/login/language.py" line="52" />
             <source>窓口端末</source>
             <translation>窓口端末</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="175" />
+            <location filename="../../ui/app.py" line="185" />
             <source>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</source>
             <translation>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="84" />
+            <location filename="../../ui/main_window.py" line="129" />
             <source>F12: 画面保護　F11: ロック　F9: ログアウト</source>
             <translation>F12: 画面保護　F11: ロック　F9: ログアウト</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="89" />
+            <location filename="../../ui/main_window.py" line="130" />
             <source>画面保護</source>
             <translation>画面保護</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="90" />
+            <location filename="../../ui/main_window.py" line="131" />
             <source>ロック</source>
             <translation>ロック</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="132" />
             <source>ログアウト</source>
             <translation>ログアウト</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>職員: %1（%2）</source>
             <translation>職員: %1（%2）</translation>
         </message>
@@ -2461,32 +2460,32 @@
             <translation>手入力する (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="239" />
+            <location filename="../../ui/moves/form_card.py" line="74" />
             <source>転出証明書情報を照会しています…</source>
             <translation>転出証明書情報を照会しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="264" />
+            <location filename="../../ui/moves/form_card.py" line="99" />
             <source>転出証明書情報が複数届いています。一覧から選んでください。</source>
             <translation>転出証明書情報が複数届いています。一覧から選んでください。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="269" />
+            <location filename="../../ui/moves/form_card.py" line="104" />
             <source>転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。</source>
             <translation>転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="281" />
+            <location filename="../../ui/moves/form_card.py" line="116" />
             <source>転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。</source>
             <translation>転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="291" />
+            <location filename="../../ui/moves/form_card.py" line="126" />
             <source>転出証明書情報を選びませんでした。欄に入力してください。</source>
             <translation>転出証明書情報を選びませんでした。欄に入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="300" />
+            <location filename="../../ui/moves/form_card.py" line="135" />
             <source>転出証明書情報を照会できませんでした（%1）。欄に入力してください。</source>
             <translation>転出証明書情報を照会できませんでした（%1）。欄に入力してください。</translation>
         </message>
@@ -2826,17 +2825,17 @@
             <translation>世帯番号（10桁）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="96" />
+            <location filename="../../ui/moves/form.py" line="73" />
             <source>%1の届出</source>
             <translation>%1の届出</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="119" />
+            <location filename="../../ui/moves/form.py" line="96" />
             <source>異動者を追加 (Ctrl+N)</source>
             <translation>異動者を追加 (Ctrl+N)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/form.py" line="314" />
+            <location filename="../../ui/moves/form.py" line="196" />
             <source>異動者 %1</source>
             <translation>異動者 %1</translation>
         </message>
@@ -3166,17 +3165,17 @@
     <context>
         <name>RegistryBanner</name>
         <message>
-            <location filename="../../ui/banner.py" line="265" />
+            <location filename="../../ui/banner.py" line="279" />
             <source>今すぐ再接続 (Ctrl+R)</source>
             <translation>今すぐ再接続 (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../ui/banner.py" line="293" />
+            <location filename="../../ui/banner.py" line="313" />
             <source>住基システムの応答が遅れています。そのままお待ちください。入力した内容は保持されています。</source>
             <translation>住基システムの応答が遅れています。そのままお待ちください。入力した内容は保持されています。</translation>
         </message>
         <message>
-            <location filename="../../ui/banner.py" line="299" />
+            <location filename="../../ui/banner.py" line="319" />
             <source>住基システムに接続できません。自動的に再接続します（あと %1 秒）。入力した内容は保持されています。</source>
             <translation>住基システムに接続できません。自動的に再接続します（あと %1 秒）。入力した内容は保持されています。</translation>
         </message>
@@ -3203,89 +3202,94 @@
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../ui/login/page.py" line="25" />
+            <location filename="../../ui/login/page.py" line="37" />
             <source>職員IDまたはパスワードが違います。</source>
             <translation>職員IDまたはパスワードが違います。</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="27" />
+            <location filename="../../ui/login/page.py" line="39" />
             <source>続けて間違えたため、このIDはロックされています。しばらく待つか、管理責任者に連絡してください。</source>
             <translation>続けて間違えたため、このIDはロックされています。しばらく待つか、管理責任者に連絡してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="29" />
+            <location filename="../../ui/login/page.py" line="41" />
             <source>この端末は登録されていません。端末の管理者に連絡してください。</source>
             <translation>この端末は登録されていません。端末の管理者に連絡してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="31" />
+            <location filename="../../ui/login/page.py" line="43" />
             <source>住基システムに接続できません。しばらくしてからもう一度お試しください。</source>
             <translation>住基システムに接続できません。しばらくしてからもう一度お試しください。</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="32" />
+            <location filename="../../ui/login/page.py" line="46" />
             <source>ログインできませんでした。</source>
             <translation>ログインできませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="42" />
+            <location filename="../../ui/login/page.py" line="120" />
             <source>住民基本台帳 窓口端末</source>
             <translation>住民基本台帳 窓口端末</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="46" />
+            <location filename="../../ui/login/page.py" line="50" />
             <source>ログインしてください。</source>
             <translation>ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="51" />
+            <location filename="../../ui/login/page.py" line="122" />
             <source>職員ID</source>
             <translation>職員ID</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="55" />
+            <location filename="../../ui/login/page.py" line="123" />
             <source>パスワード</source>
             <translation>パスワード</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="57" />
+            <location filename="../../ui/login/page.py" line="126" />
             <source>ログイン (Enter)</source>
             <translation>ログイン (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="64" />
+            <location filename="../../ui/login/page.py" line="128" />
             <source>端末の診断 (Ctrl+Shift+D)</source>
             <translation>端末の診断 (Ctrl+Shift+D)</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="68" />
+            <location filename="../../ui/login/page.py" line="124" />
             <source>職員ID(&amp;I)</source>
             <translation>職員ID(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="69" />
+            <location filename="../../ui/login/page.py" line="125" />
             <source>パスワード(&amp;P)</source>
             <translation>パスワード(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/login/page.py" line="117" />
+            <location filename="../../ui/login/page.py" line="45" />
             <source>職員IDとパスワードを入力してください。</source>
             <translation>職員IDとパスワードを入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="401" />
+            <location filename="../../ui/shell.py" line="417" />
             <source>操作がなかったため、ログアウトしました。もう一度ログインしてください。</source>
             <translation>操作がなかったため、ログアウトしました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="403" />
+            <location filename="../../ui/shell.py" line="419" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>セッションが終了しました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/shell.py" line="404" />
+            <location filename="../../ui/shell.py" line="420" />
             <source>ログアウトしました。ログインしてください。</source>
             <translation>ログアウトしました。ログインしてください。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/login/language_choice.py" line="59" />
+            <source>表示言語</source>
+            <translation>表示言語</translation>
         </message>
     </context>
     <context>

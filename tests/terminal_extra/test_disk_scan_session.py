@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
-import threading
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,20 +37,6 @@ pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry,
               pytest.mark.parametrize("registry", ["sqlite"], indirect=True)]
 
 
-@pytest.fixture
-def process_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """`start` installs hooks and log handlers for the process; put them back afterwards."""
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    root = logging.getLogger()
-    level, handlers = root.level, list(root.handlers)
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-
 
 def _run(qtbot: QtBot, runner: Any, call: Any) -> Any:
     """A registry call as the terminal makes it: on a worker, the answer back on the UI thread."""
@@ -68,7 +51,7 @@ def _run(qtbot: QtBot, runner: Any, call: Any) -> Any:
 
 def test_a_real_session_leaves_no_resident_data_on_disk(
     qtbot: QtBot, qapp: QApplication, registry: RegistryProcess, registry_engine: Engine,
-    empty_home: list[Path], process_state: None, tmp_path: Path,
+    empty_home: list[Path], restore_process_state: None, tmp_path: Path,
 ) -> None:
     person = residents(registry_engine, limit=10)[3]
     bundle = shutil.copytree(registry.terminal_dir, tmp_path / "bundle-from-the-administrator")

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import ast
 import json
-import logging
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,19 +80,6 @@ def test_unknown_language_is_refused(qapp: QApplication) -> None:
     with pytest.raises(ValueError):
         install_translators(qapp, "fr")
 
-
-@pytest.fixture
-def restore_process_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    root = logging.getLogger()
-    level, handlers = root.level, list(root.handlers)
-    yield
-    for handler in list(root.handlers):
-        if handler not in handlers:
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
 
 
 def test_start_shows_the_sign_in_page_with_settings_and_log(

@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.registry_client import ClientConfig, RegistryClient
+from app.registry_client import RegistryClient
 from app.session import SessionState
 from tests.support.registry_process import RegistryProcess
+from tests.support.terminal_client import enrolled_client
 from ui.shell import TerminalShell
 
 pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry,
@@ -21,11 +22,7 @@ pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry,
 
 @pytest.fixture
 def client(registry: RegistryProcess) -> Iterator[RegistryClient]:
-    enrolment = registry.terminal_dir
-    made = RegistryClient(ClientConfig(
-        base_url=registry.base_url, ca_file=registry.ca_cert, client_cert=enrolment / "terminal.pem",
-        client_key=enrolment / "terminal-key.pem", timeout_s=15, retries=1, backoff_s=0.1,
-    ))
+    made = enrolled_client(registry)
     yield made
     made.logout()
     made.close()

@@ -23,7 +23,8 @@ from tests.support import qt_pages
 from tests.ui.conftest import activate
 from tests.ui_carddesk.world import CardWorld, card_world, client_for
 from ui.card.bridge import CardBridge
-from ui.carddesk.workspace import CardDeskServices, CardDeskWorkspace
+from ui.carddesk.services import CardDeskServices
+from ui.carddesk.workspace import CardDeskWorkspace
 from ui.operations import OperationRunner
 
 WAIT = 20_000

@@ -30,7 +30,7 @@ from tests.ui_identity.cards import (
 )
 from ui.card.bridge import CardBridge
 from ui.card.pin_entry import PinEntry
-from ui.identity.card_panel import MISMATCH_BACKGROUND
+from ui.identity.comparison_table import MISMATCH_BACKGROUND
 from ui.identity.page import IdentityPage
 from ui.operations import OperationRunner
 

@@ -16,58 +16,24 @@ the flow, every field, the photo, the tables and the receipt (bytes, document an
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFocusEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from app.domain import clock
-from app.domain.card_lifecycle import REASON_REQUIRED, CardEvent
-from app.session.personal_data import ClearPhase, PersonalDataRegistry
-from app.workflows.card_desk import (
-    CardDeskApi,
-    CardDeskFlow,
-    CardStatus,
-    DeskApi,
-    DeskPerson,
-    DeskStep,
-    EventRefused,
-    RecordedEvent,
-)
-from app.workflows.dates import format_date
-from app.workflows.search import SearchApi
+from app.domain.card_lifecycle import CardEvent
+from app.session.personal_data import ClearPhase
+from app.workflows.card_desk import CardDeskApi, CardDeskFlow, DeskPerson, DeskStep
 from ui.card.bridge import CardBridge
-from ui.carddesk.card_panel import CardPanel
 from ui.carddesk.card_steps import CardSteps
-from ui.carddesk.person_search import PersonSearch
-from ui.carddesk.receipt import ReceiptPanel
-from ui.carddesk.tables import (
-    EventReasonDialog,
-    comparison_model,
-    event_label,
-    history_model,
-    history_rows,
-    table,
-)
+from ui.carddesk.desk_view import CardDeskView
+from ui.carddesk.event_steps import EventSteps
+from ui.carddesk.receipt_steps import ReceiptSteps
+from ui.carddesk.services import CardDeskServices, NoRegistry
+from ui.carddesk.tables import event_label
 from ui.certificates.print_output import PrintSetup
-from ui.counter.inputs import ERROR_STYLE
-from ui.function_keys import FunctionKeyBar
 from ui.i18n import translate
-from ui.operations import OperationRunner
-from ui.search.results import sex_text
-from ui.security.holders import mark_personal
 
 if TYPE_CHECKING:
     from ui.workspaces import WorkspaceContext
@@ -78,25 +44,7 @@ EVENT_KEYS = {CardEvent.SUSPEND: "Alt+T", CardEvent.RESUME: "Alt+R", CardEvent.R
               CardEvent.COLLECT: "Alt+U"}
 
 
-@dataclass
-class CardDeskServices:
-    api: DeskApi | None  # None: no registry connection (the page says so)
-    search_api: SearchApi | None
-    runner: OperationRunner
-    personal_data: PersonalDataRegistry
-    bridge: CardBridge
-    staff_name: str
-    print_setup: PrintSetup = field(default_factory=lambda: PrintSetup(None, "auto"))
-    today: Callable[[], date] = field(default=clock.today)
-    municipality_name: str | None = None
-
-
-class _NoRegistry:
-    def __getattr__(self, name: str) -> object:
-        raise RuntimeError("no registry connection")
-
-
-class CardDeskWorkspace(QWidget):
+class CardDeskWorkspace(CardDeskView):
     person_opened = Signal(str)
     card_probed = Signal()
     card_compared = Signal(bool)  # every item matches
@@ -108,39 +56,18 @@ class CardDeskWorkspace(QWidget):
     problem_shown = Signal(str)  # code
 
     def __init__(self, services: CardDeskServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("card_desk_workspace")
-        self.services, self._runner, self.bridge = services, services.runner, services.bridge
         registry = services.personal_data
-        api: Any = services.api if services.api is not None else _NoRegistry()
-        search: Any = services.search_api if services.search_api is not None else _NoRegistry()
-        self.flow = CardDeskFlow(api, search, staff_name=services.staff_name, today=services.today,
-                                 municipality_name=services.municipality_name)
-        self.finder = PersonSearch(self.flow.search, self._runner, registry, self)
-        self.form, self.results = self.finder.form, self.finder.results
-        self.card = CardPanel(self)
-        self.person = mark_personal(QLabel(self))
-        self.person.setObjectName("card_person")
-        self.person.setWordWrap(True)
-        self.state = mark_personal(QLabel(self))
-        self.state.setObjectName("card_state")
-        self.comparison = comparison_model(registry, self)
-        self.comparison_view = table(self.comparison, "card_comparison", self)
-        self.history = history_model(registry, self)
+        api: Any = services.api if services.api is not None else NoRegistry()
+        search: Any = services.search_api if services.search_api is not None else NoRegistry()
+        flow = CardDeskFlow(api, search, staff_name=services.staff_name, today=services.today,
+                            municipality_name=services.municipality_name)
+        super().__init__(flow.search, services.runner, registry, services.print_setup, parent)
+        self.services, self._runner, self.bridge = services, services.runner, services.bridge
+        self.flow = flow
         self.steps = CardSteps(self.flow, self.bridge, self._runner, self.card, self.comparison, self)
-        self.history_view = table(self.history, "card_history", self)
-        self.message = mark_personal(QLabel(self))
-        self.message.setObjectName("card_desk_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.resend_button = QPushButton(translate("CardDesk", "もう一度送信"), self)
-        self.resend_button.setObjectName("card_resend")
-        self.resend_button.hide()
-        self.event_buttons: dict[CardEvent, QPushButton] = {}
-        self.receipt = ReceiptPanel(services.print_setup, self)
-        self.keys = FunctionKeyBar(self)
-        self.keys.setObjectName("card_desk_function_keys")
-        self._layout()
+        self.events = EventSteps(self.flow, self._runner, self.steps, self.event_buttons,
+                                 self.message, self)
+        self.receipts = ReceiptSteps(self.flow, self._runner, self.receipt, self.message, self)
         self._actions()
         self._connect()
         if services.api is None:
@@ -150,50 +77,6 @@ class CardDeskWorkspace(QWidget):
         self._refresh()
 
     # -- building -----------------------------------------------------------------------------------
-
-    def _layout(self) -> None:
-        check = QWidget(self)
-        column = QVBoxLayout(check)
-        column.addWidget(self.person)
-        column.addWidget(self.state)
-        column.addWidget(QLabel(translate("CardDesk", "カードと住民票の照合"), check))
-        column.addWidget(self.comparison_view, 2)
-        buttons = QHBoxLayout()
-        # Keys, not mnemonics: the workspace's actions work from any field and either tab.
-        texts = {CardEvent.ISSUE: translate("CardDesk", "交付 (F10)"),
-                 CardEvent.SUSPEND: translate("CardDesk", "一時停止 (Alt+T)"),
-                 CardEvent.RESUME: translate("CardDesk", "一時停止解除 (Alt+R)"),
-                 CardEvent.REVOKE: translate("CardDesk", "廃止 (Alt+H)"),
-                 CardEvent.COLLECT: translate("CardDesk", "回収 (Alt+U)")}
-        for event in CardEvent:
-            button = QPushButton(texts[event], check)
-            button.setObjectName(f"card_event_{event.value}")
-            button.clicked.connect(lambda _=False, e=event: self.request_event(e))
-            buttons.addWidget(button)
-            self.event_buttons[event] = button
-        column.addLayout(buttons)
-        column.addWidget(self.message)
-        column.addWidget(self.resend_button)
-        column.addWidget(QLabel(translate("CardDesk", "記録の履歴"), check))
-        column.addWidget(self.history_view, 1)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("card_desk_tabs")
-        self.tabs.addTab(check, translate("CardDesk", "照合・記録"))
-        self.tabs.addTab(self.receipt, translate("CardDesk", "交付受領書"))
-        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        card_box = QGroupBox(translate("CardDesk", "カード"), self)
-        QVBoxLayout(card_box).addWidget(self.card)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for part in (self.finder, self.tabs, card_box):
-            splitter.addWidget(part)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 2)
-        top = QVBoxLayout(self)
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(splitter, 1)
-        top.addWidget(self.keys)
-        self.setFocusProxy(self.form)
 
     def _actions(self) -> None:
         self.search_action = self._action(translate("CardDesk", "住民検索"), "F6", self.focus_search)
@@ -219,12 +102,22 @@ class CardDeskWorkspace(QWidget):
 
     def _connect(self) -> None:
         self.finder.open_requested.connect(self.open_person)
+        self.event_requested.connect(self.request_event)
         self.steps.probed.connect(self.card_probed)
         self.steps.compared.connect(self.card_compared)
         self.steps.face_shown.connect(self.face_shown)
         self.steps.problem.connect(self._step_problem)
         self.steps.changed.connect(self._refresh)
-        self.resend_button.clicked.connect(self.resend)
+        for part in (self.events, self.receipts):
+            part.problem.connect(self._problem)
+            part.changed.connect(self._refresh)
+        self.events.person_changed.connect(self._person_changed)
+        self.events.recorded.connect(self.event_recorded)
+        self.events.state_loaded.connect(self.state_loaded)
+        self.events.issued.connect(self.receipts.render)
+        self.receipts.shown.connect(self._receipt_shown)
+        self.receipts.printed.connect(self.receipt_printed)
+        self.resend_button.clicked.connect(self.events.resend)
         self.receipt.print_button.clicked.connect(self.print_receipt)
         self.bridge.card_inserted.connect(self._card_inserted)
         self.bridge.card_removed.connect(self._card_removed)
@@ -246,6 +139,7 @@ class CardDeskWorkspace(QWidget):
 
     # -- showing ----------------------------------------------------------------------------------
 
+    @Slot(str, str)
     def _problem(self, code: str, message: str) -> None:
         self.message.setText(message)
         self.problem_shown.emit(code)
@@ -269,26 +163,7 @@ class CardDeskWorkspace(QWidget):
         self.resend_button.setVisible(pending)
 
     def _show_person(self) -> None:
-        person = self.flow.person
-        if person is None:
-            self.person.clear()
-            self.state.clear()
-            self.history.set_rows([])
-            return
-        p = person.record.record
-        status = translate("CardDesk", "住民") if person.record.status == "resident" else \
-            translate("CardDesk", "消除")
-        self.person.setText("\n".join((
-            f"{p.name.full}（{p.name.kana}）",
-            f"{format_date(p.birth_date)}　{sex_text(p.sex)}　{status}",
-            p.address.full)))
-        card = person.card
-        text = translate("CardDesk", "カードの状態: %1").replace(
-            "%1", translate("CardDesk", self.flow.state_label))
-        if card.expiry_date is not None:
-            text += "　" + translate("CardDesk", "有効期限: %1").replace("%1", format_date(card.expiry_date))
-        self.state.setText(text)
-        self.history.set_rows(history_rows(card.events))
+        self.show_person(self.flow.person, self.flow.state_label)
 
     @Slot()
     def _show_reader(self) -> None:
@@ -371,104 +246,24 @@ class CardDeskWorkspace(QWidget):
             self.message.setText(message)
         self.problem_shown.emit(code)
 
-    # -- events -------------------------------------------------------------------------------------
+    # -- events and the receipt ------------------------------------------------------------------
 
     def request_event(self, event: CardEvent) -> None:
-        if not self.event_buttons[event].isEnabled():
-            return
-        if event in REASON_REQUIRED:
-            dialog = EventReasonDialog(event, self)
-            dialog.reason_given.connect(lambda reason: self.record(event, reason))
-            dialog.finished.connect(dialog.deleteLater)
-            dialog.open()
-            return
-        self.record(event, None)
-
-    def record(self, event: CardEvent, reason: str | None) -> None:
-        try:
-            job = self.flow.record(event, reason)
-        except EventRefused as refused:
-            self._problem(refused.problem.code, refused.problem.message)
-            return
-        self.message.clear()
-        self._send(job)
+        self.events.request(event)
 
     @Slot()
-    def resend(self) -> None:
-        job = self.flow.resend()
-        if job is not None:
-            self._send(job)
-
-    def _send(self, job: Callable[[], RecordedEvent]) -> None:
-        self._refresh()
-        for button in self.event_buttons.values():
-            button.setEnabled(False)
-        self._runner.operation(job, parent=self).success(self._recorded) \
-            .failure(self._record_failed).run_in_background()
-
-    def _recorded(self, result: RecordedEvent) -> None:
-        reload = self.flow.recorded(result)
-        if self.flow.comparison is None:
-            self.steps.forget()
+    def _person_changed(self) -> None:
         self._show_person()
         self._refresh()
-        self.message.setText(translate("CardDesk", "%1を記録しました。").replace("%1", event_label(result.event)))
-        self.event_recorded.emit(result.event.value)
-        if reload is not None:
-            self._reload(reload)
-        if result.event is CardEvent.ISSUE:
-            self._render_receipt()
 
-    def _record_failed(self, error: Exception) -> None:
-        reload = self.flow.record_failed(error)
-        self._show_flow_problem()
-        self._refresh()
-        if reload is not None:
-            self._reload(reload)
-
-    def _reload(self, job: Callable[[], CardStatus]) -> None:
-        self._runner.operation(job, parent=self).success(self._reloaded) \
-            .failure(lambda _error: None).run_in_background()
-
-    def _reloaded(self, status: CardStatus) -> None:
-        self.flow.refreshed(status)
-        self._show_person()
-        self._refresh()
-        self.state_loaded.emit(status.state.value)
-
-    # -- the receipt --------------------------------------------------------------------------------
-
-    def _render_receipt(self) -> None:
-        try:
-            job = self.flow.receipt_job()
-        except EventRefused as refused:
-            self._problem(refused.problem.code, refused.problem.message)
-            return
-        self._runner.operation(job, parent=self).success(self._receipt_rendered) \
-            .failure(self._receipt_failed).run_in_background()
-
-    def _receipt_rendered(self, pdf: bytes) -> None:
-        if self.flow.last_recorded is None:
-            return  # dropped meanwhile
-        if self.receipt.show_pdf(pdf):
-            self.tabs.setCurrentIndex(_RECEIPT)
-            self.receipt_shown.emit(self.receipt.preview.page_count())
-        self._refresh()
-
-    def _receipt_failed(self, error: Exception) -> None:
-        self._problem("receipt_failed", translate("CardDesk", "受領書を作成できませんでした。"))
+    @Slot(int)
+    def _receipt_shown(self, pages: int) -> None:
+        self.tabs.setCurrentIndex(_RECEIPT)
+        self.receipt_shown.emit(pages)
 
     @Slot()
     def print_receipt(self) -> int:
-        try:
-            sheets = self.receipt.print_receipt()
-        except OSError:
-            self._problem("printer_unavailable", translate("CardDesk", "プリンタを開けませんでした。"))
-            return 0
-        if sheets:
-            self.message.setText(translate("CardDesk", "受領書を%1枚印刷しました。").replace("%1", str(sheets)))
-            self.receipt_printed.emit(sheets)
-        return sheets
+        return self.receipts.print_receipt()
 
     # -- lock -----------------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
-"""The card step of the identity check: what the reader holds, the PIN field with the tries
-left, the item-by-item comparison with the register (mismatches highlighted, in colour and in
-words), 照合番号B and the face photo.
+"""The card step of the identity check on screen: what the reader holds, the PIN field with
+the tries left, the item-by-item comparison with the register (ui/identity/comparison_table.py),
+照合番号B and the face photo; what the flow's card stage allows, and where the focus goes.
 
-The panel only shows and collects; the page runs the jobs (ui/identity/page.py).
+The panel only shows and collects; ui/identity/card_steps.py runs the jobs.
 """
 
 from __future__ import annotations
@@ -10,34 +10,28 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.card_match import CardComparison
 from app.session.personal_data import PersonalDataRegistry
+from app.workflows.identity import CardStage, IdentityFlow
 from cardreader.models import CardFace
+from ui.card.bridge import CardBridge
 from ui.card.pin_entry import PinEntry
 from ui.i18n import translate
-from ui.identity.labels import FIELD_NAMES
+from ui.identity.comparison_table import ComparisonTable
 from ui.security.holders import mark_personal
 from ui.widgets.copy_guard import guard_against_copy
 
-MISMATCH_BACKGROUND: Final = QColor("#ffd6d6")
-MISMATCH_FOREGROUND: Final = QColor("#b00020")
-MATCH_FOREGROUND: Final = QColor("#1b5e20")
 PHOTO_HEIGHT: Final = 240
 
 
@@ -47,54 +41,6 @@ def pixmap_of(face: CardFace) -> QPixmap:
     data = image.tobytes()
     qimage = QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
     return QPixmap.fromImage(qimage.copy())
-
-
-class ComparisonTable(QTableWidget):
-    """項目 / カード / 住民票 / 照合: one row per item, a mismatch in red and saying so."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
-        self.setObjectName("comparison_table")
-        self.setHorizontalHeaderLabels([
-            translate("IdentityPage", "項目"), translate("IdentityPage", "カード"),
-            translate("IdentityPage", "住民票"), translate("IdentityPage", "照合"),
-        ])
-        self.verticalHeader().hide()
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        guard_against_copy(self)
-
-    def show_comparison(self, comparison: CardComparison | None) -> None:
-        self.setRowCount(0)
-        if comparison is None:
-            return
-        self.setRowCount(len(comparison.fields))
-        for row, item in enumerate(comparison.fields):
-            verdict = (translate("IdentityPage", "一致") if item.matches
-                       else translate("IdentityPage", "不一致"))
-            source = FIELD_NAMES.get(item.field, item.label)
-            label = translate("IdentityPage", source)
-            cells = (label, item.card_value, item.register_value, verdict)
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if not item.matches:
-                    cell.setBackground(QBrush(MISMATCH_BACKGROUND))
-                    cell.setForeground(QBrush(MISMATCH_FOREGROUND))
-                elif column == 3:
-                    cell.setForeground(QBrush(MATCH_FOREGROUND))
-                self.setItem(row, column, cell)
-
-    def mismatched_rows(self) -> list[int]:
-        return [row for row in range(self.rowCount())
-                if (cell := self.item(row, 3)) is not None
-                and cell.text() == translate("IdentityPage", "不一致")]
-
-    def clear_personal_data(self) -> None:
-        self.setRowCount(0)
 
 
 class CardPanel(QWidget):
@@ -199,6 +145,60 @@ class CardPanel(QWidget):
         pixmap = pixmap_of(face)
         self.photo.setPixmap(pixmap.scaledToHeight(PHOTO_HEIGHT,
                                                    Qt.TransformationMode.SmoothTransformation))
+
+    def show_flow(self, flow: IdentityFlow, card: CardBridge | None) -> None:
+        """What the card stage allows; `card` None: no card reader on this terminal."""
+        stage = flow.card_stage
+        working = stage in (CardStage.PROBING, CardStage.READING, CardStage.FACE) or flow.busy
+        # The registry's answer to the number check did not come: ask again (the card was read).
+        self.retry_button.setVisible(stage is CardStage.CHECKING and not flow.busy)
+        status = {
+            CardStage.WAITING: translate("IdentityPage", "個人番号カードをリーダーに置いてください。"),
+            CardStage.PROBING: translate("IdentityPage", "カードを確認しています…"),
+            CardStage.PIN: translate("IdentityPage", "ご本人に暗証番号（4桁）を入力してもらってください。"),
+            CardStage.READING: translate("IdentityPage", "カードを読み取っています…"),
+            CardStage.CHECKING: translate("IdentityPage", "個人番号を住基システムで照合しています…"),
+            CardStage.COMPARED: translate("IdentityPage", "カードの記載事項と住民票を照合しました。"),
+            CardStage.FACE: translate("IdentityPage", "顔写真を読み取っています…"),
+            CardStage.FACE_SHOWN: translate("IdentityPage", "顔写真とご本人を見比べてください。"),
+        }[stage]
+        if card is None:
+            status = translate("IdentityPage", "この端末にはカードリーダーがありません。")
+        elif stage is CardStage.WAITING and card.problem():
+            status = card.problem() or status  # pcscd not running, no reader
+        self.status.setText(status)
+        has_reader = card is not None
+        self.probe_button.setEnabled(has_reader and not working)
+        if flow.pin_blocked:
+            self.pin.set_blocked()
+        else:
+            self.pin.set_tries_left(flow.tries_left if stage is CardStage.PIN else None)
+            self.pin.field.setEnabled(stage is CardStage.PIN)
+        self.read_button.setEnabled(stage is CardStage.PIN and not flow.pin_blocked and not working)
+        self.table.show_comparison(flow.comparison)
+        can_face = has_reader and not working and stage in (CardStage.PIN, CardStage.COMPARED)
+        self.face_button.setEnabled(can_face)
+        self.expiry_year.setEnabled(can_face)
+        self.security_code.field.setEnabled(can_face)
+        self.show_face(flow.face)
+        shown = stage is CardStage.FACE_SHOWN
+        self.same_button.setEnabled(shown)
+        self.other_button.setEnabled(shown)
+        self.next_button.setEnabled(not working and stage is not CardStage.FACE_SHOWN)
+
+    def focus_target(self, flow: IdentityFlow) -> QWidget:
+        """Where the keyboard goes next in the card step."""
+        if flow.card_stage is CardStage.PIN and not flow.pin_blocked:
+            return self.pin.field
+        if flow.card_stage is CardStage.FACE_SHOWN:
+            return self.same_button
+        if flow.card_stage is CardStage.COMPARED:
+            return self.next_button
+        if flow.card_stage is CardStage.CHECKING:
+            return self.retry_button
+        if flow.pin_blocked:
+            return self.expiry_year
+        return self.probe_button
 
     def clear_personal_data(self) -> None:
         self.table.clear_personal_data()

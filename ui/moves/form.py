@@ -12,28 +12,11 @@ from typing import Any, Final
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QFormLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.registry_api import ResidentSummary, TransferNoticeSummary
+from app.registry_api import ResidentSummary
 from app.session.personal_data import PersonalDataRegistry
-from app.workflows.card_fill import (
-    NOTICE_FIELD,
-    NoticeFinder,
-    can_fill,
-    card_fill,
-    looks_up_notice,
-    match_notices,
-    notice_lookup,
-)
-from app.workflows.dates import format_date
-from app.workflows.errors import FORM, problem_of
+from app.workflows.card_fill import NoticeFinder, can_fill
 from app.workflows.move_form import FieldSpec, FormSpec, Input
 from app.workflows.towns import TownIndex
 from cardreader.models import BasicInfo
@@ -43,29 +26,24 @@ from ui.counter.inputs import (
     WARNING_STYLE,
     FieldRow,
     editor_value,
-    focus_chain,
     set_editor_value,
     set_tab_chain,
 )
 from ui.i18n import translate
 from ui.moves.address import AddressInput, HouseholdInput
-from ui.moves.card_fill import CardFillPanel, received_on
-from ui.moves.edits import clear_messages, clear_on_edit
+from ui.moves.card_fill import CardFillPanel
+from ui.moves.edits import clear_on_edit
+from ui.moves.form_card import FormCardFill
+from ui.moves.form_messages import first_to_fix, show_messages, widget_for
+from ui.moves.form_order import FOOT, next_stop, paper_order
 from ui.moves.labels import field_label, kind_title
 from ui.moves.members import MemberTable
 from ui.moves.person import PersonEditor, make_editor, row_label
+from ui.moves.values import has_value
 from ui.operations import OperationRunner
 from ui.security.holders import mark_personal
 
-
-def _has_value(value: Any) -> bool:
-    if isinstance(value, Mapping):
-        return bool(str(value.get("text") or "").strip())
-    return bool(str(value or "").strip())
-
-
 SHARED_IN_FAMILY: Final = ("family_name", "family_name_kana")  # carried to the next person
-FOOT: Final = frozenset({"reason", "late_reason"})  # 備考, at the foot of the paper form
 
 
 class MoveFormView(QWidget):
@@ -82,8 +60,7 @@ class MoveFormView(QWidget):
         self.spec = spec
         # カードから入力, on the arrival forms that take an individual number, with a reader.
         self._card = card if card is not None and can_fill(spec) else None
-        self._notices = notices if runner is not None and looks_up_notice(spec) else None
-        self._runner = runner
+        self._card_fill = FormCardFill(self, notices, runner)
         self._personal_data = personal_data
         self._labels = dict(labels)
         self.banner = mark_personal(QLabel(self))
@@ -145,13 +122,7 @@ class MoveFormView(QWidget):
 
     def _chain_tabs(self) -> None:
         """Tab follows the paper form: persons come before 備考 whenever they were added."""
-        head = [row for key, row in self.rows.items() if key not in FOOT]
-        foot = [row for key, row in self.rows.items() if key in FOOT]
-        persons: list[QWidget] = [self.members] if self.members is not None else []
-        persons += self.editors  # for picked persons: the checked ones only
-        if self.add_button is not None:
-            persons.append(self.add_button)
-        set_tab_chain([*head, *persons, *foot])
+        set_tab_chain(paper_order(self))
 
     def _notice_row(self, field: FieldSpec) -> FieldRow:
         editor: QWidget
@@ -185,7 +156,7 @@ class MoveFormView(QWidget):
         if value is None and self.editors:
             before = self.editors[-1].value()
             prefill = {k: before[k] for k in SHARED_IN_FAMILY
-                       if k in before and _has_value(before[k])}
+                       if k in before and has_value(before[k])}
         editor = PersonEditor(self._person_fields(), removable=not self.spec.existing_persons,
                               parent=self)
         editor.remove_requested.connect(self._remove_person)
@@ -200,7 +171,7 @@ class MoveFormView(QWidget):
         self._chain_tabs()
         if value is None:
             empty = next((row for row in editor.rows.values()
-                          if not _has_value(editor_value(row.editor))), None)
+                          if not has_value(editor_value(row.editor))), None)
             first = empty or editor.first_widget()
             if first is not None:
                 first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -209,96 +180,7 @@ class MoveFormView(QWidget):
     def fill_from_card(self, editor: PersonEditor, info: BasicInfo) -> None:
         """The card's items into `editor` and the notice (前住所); then the first item the
         card left empty (the フリガナ) has the focus, for the clerk to go on and check."""
-        if editor not in self.editors:
-            return
-        fill = card_fill(self.spec, info)
-        editor.set_value({**editor.value(), **fill.person})
-        for key in fill.person:
-            clear_messages(editor.rows[key])
-        for key, value in fill.notice.items():
-            set_editor_value(self.rows[key].editor, value)
-            clear_messages(self.rows[key])
-        editor.show_card_items(fill.shown)
-        empty = next((row for key, row in editor.rows.items()
-                      if key not in fill.person and not _has_value(editor_value(row.editor))), None)
-        target = empty or editor.first_widget()
-        if target is not None:
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._look_up_notice(editor, info)
-
-    # -- 特例転入: the 転出証明書情報 found by the card ----------------------------------------------
-
-    def _look_up_notice(self, editor: PersonEditor, info: BasicInfo) -> None:
-        """Ask the registry for the notices waiting for the card's name and birth date, unless
-        the clerk already named one (what was typed is never replaced)."""
-        row = editor.rows.get(NOTICE_FIELD)
-        panel = editor.findChild(CardFillPanel)
-        if (self._notices is None or self._runner is None or row is None or panel is None
-                or _has_value(editor_value(row.editor))):
-            return
-        panel.say_notice(translate("MoveCard", "転出証明書情報を照会しています…"))
-        (self._runner.operation(notice_lookup(self._notices, info), parent=editor)
-            .success(lambda found: self._notices_found(editor, panel, found))
-            .failure(lambda error: self._notice_failed(editor, panel, error))
-            .run_in_background())
-
-    def _notices_found(self, editor: PersonEditor, panel: CardFillPanel,
-                       found: tuple[TransferNoticeSummary, ...]) -> None:
-        row = editor.rows[NOTICE_FIELD]
-        if editor not in self.editors:
-            return
-        typed = str(editor_value(row.editor) or "").strip().lower()
-        if typed:
-            # The clerk typed a notice meanwhile (theirs stands), or an earlier read filled it.
-            if typed not in {n.id for n in found}:
-                panel.say_notice("")
-            return
-        taken = [str(e.value().get(NOTICE_FIELD) or "") for e in self.editors if e is not editor]
-        match = match_notices(found, taken)
-        if match.only is not None:
-            focus = QApplication.focusWidget()
-            # The focus moves on only from where the card read left it (the empty item).
-            waiting = focus is None or focus is row.editor or row.isAncestorOf(focus)
-            self._use_notice(editor, panel, match.only, move_focus=waiting)
-        elif match.several:
-            panel.say_notice(translate("MoveCard", "転出証明書情報が複数届いています。一覧から選んでください。"))
-            panel.pick_notice(match.candidates,
-                              lambda n: self._use_notice(editor, panel, n, move_focus=True),
-                              lambda: self._notice_declined(editor, panel))
-        else:
-            panel.say_notice(translate(
-                "MoveCard", "転出証明書情報が届いていません。転出元に確認してください。番号が分かる場合は欄に入力してください。"),
-                error=True)
-
-    def _use_notice(self, editor: PersonEditor, panel: CardFillPanel,
-                    notice: TransferNoticeSummary, *, move_focus: bool) -> None:
-        if editor not in self.editors:
-            return
-        row = editor.rows[NOTICE_FIELD]
-        set_editor_value(row.editor, notice.id)
-        clear_messages(row)
-        panel.say_notice(
-            translate("MoveCard", "転出証明書情報を入力しました（%1受信、転出元 %2、転出予定日 %3）。")
-            .replace("%1", received_on(notice)).replace("%2", notice.from_municipality)
-            .replace("%3", format_date(notice.planned_move_date)))
-        if move_focus:
-            following = next((r for r in editor.rows.values()
-                              if not _has_value(editor_value(r.editor))), None)
-            if following is not None:
-                following.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _notice_declined(self, editor: PersonEditor, panel: CardFillPanel) -> None:
-        panel.say_notice(translate("MoveCard", "転出証明書情報を選びませんでした。欄に入力してください。"))
-        row = editor.rows.get(NOTICE_FIELD)
-        if editor in self.editors and row is not None:
-            row.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _notice_failed(self, editor: PersonEditor, panel: CardFillPanel, error: Exception) -> None:
-        if editor not in self.editors:
-            return
-        panel.say_notice(
-            translate("MoveCard", "転出証明書情報を照会できませんでした（%1）。欄に入力してください。")
-            .replace("%1", problem_of(error).message), error=True)
+        self._card_fill.fill(editor, info)
 
     @Slot(object)
     def _remove_person(self, editor: PersonEditor) -> None:
@@ -376,107 +258,33 @@ class MoveFormView(QWidget):
     def show_errors(self, errors: Mapping[str, str], warnings: Mapping[str, str] | None = None) -> None:
         """Each message beside the item its path names (`persons[1].family_name_kana` in the
         second person's section); what no item claims, at the top."""
-        warnings = warnings or {}
-        placed: set[str] = set()
-        warned: set[str] = set()
-        for key, row in self.rows.items():
-            row.show_error(errors.get(key))
-            row.show_warning(warnings.get(key))
-            if key in errors:
-                placed.add(key)
-            if key in warnings:
-                warned.add(key)
-        for part in (self.address, self.household):
-            if part is not None:
-                part.show_errors(dict(errors))
-                placed |= {p for p in errors if p in part.rows}
-        if self.members is not None:
-            placed |= set(self.members.show_errors(errors))
-        for i, editor in enumerate(self.editors):
-            placed |= set(editor.show_errors(errors, f"persons[{i}]"))
-            warned |= set(editor.show_warnings(warnings, f"persons[{i}]"))
-        self.persons_error.setText(errors.get("persons", ""))
-        placed.add("persons")
-        rest = [self._describe(path, message) for path, message in errors.items() if path not in placed]
-        self.banner.setText("\n".join(rest))
-        self.banner.setVisible(bool(rest))
-        loose = [self._describe(p, m) for p, m in warnings.items() if p not in warned]
-        self.notice_warning.setText("\n".join(loose))
-
-    def _describe(self, path: str, message: str) -> str:
-        if path == FORM:
-            return message
-        name = path.rsplit(".", 1)[-1].split("[", 1)[0]
-        return f"{field_label(self._labels.get(name, name))}: {message}"
+        show_messages(self, errors, warnings or {}, self._labels)
 
     def widget_for(self, path: str) -> QWidget | None:
         """The input the path names (or the section it belongs to), if this form shows it."""
-        if path in self.rows:
-            return self.rows[path]
-        for part in (self.address, self.household):
-            if part is not None and path in part.rows:
-                return part.rows[path]
-        head, _, rest = path.partition(".")
-        if head.startswith("persons[") and head.endswith("]") and head[8:-1].isdigit():
-            index = int(head[8:-1])
-            if index < len(self.editors) and (not rest or rest in self.editors[index].rows):
-                editor = self.editors[index]
-                return editor.rows[rest] if rest else editor
-            if self.members is not None:
-                return self.members.widget_for(path)
-        if head.startswith("remaining[") and self.members is not None:
-            return self.members.widget_for(path)
-        key = path.split(".", 1)[0]
-        return self.rows.get(key)
-
-    def _chain(self) -> list[QWidget]:
-        """Every Tab stop of the form in paper-form order (what _chain_tabs sets)."""
-        head = [row for key, row in self.rows.items() if key not in FOOT]
-        foot = [row for key, row in self.rows.items() if key in FOOT]
-        persons: list[QWidget] = [self.members] if self.members is not None else []
-        persons += self.editors
-        if self.add_button is not None:
-            persons.append(self.add_button)
-        return [w for part in (*head, *persons, *foot) for w in focus_chain(part)]
-
-    def _tab_position(self, widget: QWidget) -> int:
-        chain = self._chain()
-        for i, stop in enumerate(chain):
-            if stop is widget or widget.isAncestorOf(stop):
-                return i
-        return len(chain)
+        return widget_for(self, path)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab walk the paper form's order, persons added later included (Qt's
         own chain loses a person added after the form was built), skipping what is disabled
         or hidden, and wrapping around inside the form."""
-        stops = [w for w in self._chain() if w.isEnabled() and w.isVisibleTo(self)
-                 and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-        current = QApplication.focusWidget()
-        at = next_index = -1
-        for i, stop in enumerate(stops):
-            if current is stop or (current is not None and stop.isAncestorOf(current)):
-                at = i
-                break
-        if at < 0 or not stops:
+        stop = next_stop(self, next)
+        if stop is None:
             return super().focusNextPrevChild(next)
-        next_index = (at + (1 if next else -1)) % len(stops)
         reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
-        stops[next_index].setFocus(reason)
+        stop.setFocus(reason)
         return True
 
     def focus_first_error(self, errors: Mapping[str, str],
                           warnings: Mapping[str, str] | None = None) -> QWidget | None:
         """Focus the first item (in paper-form order) that has an error, else a warning;
         returns it, so that the page can scroll it into view."""
-        for messages in (errors, warnings or {}):
-            targets = [w for w in (self.widget_for(p) for p in messages if p != FORM) if w is not None]
-            if targets:
-                target = min(targets, key=self._tab_position)
-                target.setFocus(Qt.FocusReason.OtherFocusReason)
-                return target
-        self.focus_first()
-        return None
+        target = first_to_fix(self, errors, warnings or {})
+        if target is None:
+            self.focus_first()
+            return None
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return target
 
     def focus_first(self) -> None:
         first = next(iter(self.rows.values()), None)
