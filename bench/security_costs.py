@@ -95,6 +95,7 @@ def _one(backend: str, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
             (plain if off else audited).append(elapsed)
         resident_routes.audit_read = real_record
     app.state.engine.dispose()
+    app.state.auth_engine.dispose()
     if cluster is not None:
         cluster.drop_database("security_bench")
     a, p = report.summary(audited[20:]), report.summary(plain[20:])

@@ -27,7 +27,7 @@ from registry.api.routes import (
     towns,
 )
 from registry.config import Settings
-from registry.db import make_engine, make_session_factory, make_write_session_factory
+from registry.db import make_engine, make_session_factory, make_write_session_factory, read_engine
 from registry.jobs import purge
 from registry.version import VERSION
 
@@ -52,6 +52,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
             for thread in threads:
                 thread.stop()
             app.state.engine.dispose()
+            app.state.auth_engine.dispose()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -65,6 +66,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     engine = make_engine(settings.db_url)
     app.state.settings = settings
     app.state.engine = engine
+    app.state.auth_engine = read_engine(engine)
     app.state.session_factory = make_session_factory(engine)
     app.state.write_session_factory = make_write_session_factory(engine)
     app.state.write_lock = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()

@@ -18,7 +18,6 @@ from sqlalchemy import bindparam, select
 from app.domain.errors import DomainError
 from registry.api.deps import db_session, db_write_session
 from registry.audit import writer
-from registry.db import read_engine
 from registry.models import Staff, StaffSession, Terminal
 from registry.models.base import utcnow
 from registry.repositories.actor import Actor
@@ -83,11 +82,7 @@ TERMINAL_ONLY: Final = select(_T.c.fingerprint, _T.c.revoked_at).where(_T.c.name
 def _read(request: Request, statement: Any, values: dict[str, str]) -> Any:
     """One row of a check that reads. On PostgreSQL in autocommit (registry.db): no BEGIN and
     no ROLLBACK around the single statement."""
-    state = request.app.state
-    engine = getattr(state, "auth_engine", None)
-    if engine is None:
-        engine = state.auth_engine = read_engine(state.engine)
-    with engine.connect() as conn:
+    with request.app.state.auth_engine.connect() as conn:
         return conn.execute(statement, values).first()
 
 

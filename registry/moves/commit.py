@@ -4,15 +4,17 @@ Each record and household the draft was computed from is checked with a compare-
 update (current version as the draft saw it → the new one). If any of them moved on, the
 whole transaction is rolled back and the caller answers 409 `version_conflict`.
 
-The writes are prepared Core statements on the session's connection: a commit is a dozen
-statements, and the ORM's unit of work would cost more than the database does. Rows are
-locked in one order (households by id, then persons by id), so two commits never wait on each
-other in a cycle.
+The writes are Core statements (the ORM's unit of work would cost more than the database
+does). New households and persons are inserted at once, for their numbers and ids; every other
+write is queued in a registry.batch.Batch, which the caller sends with its own last writes: on
+PostgreSQL one round trip for all of them. Rows are locked in one order (households by id, then
+persons by id), so two commits never wait on each other in a cycle.
 """
 
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
@@ -28,6 +30,7 @@ from registry.api.move_schemas import (
     TransferCertificate,
 )
 from registry.api.schemas import Name
+from registry.batch import Batch, Outcome
 from registry.models import (
     Household,
     IndividualNumber,
@@ -51,20 +54,42 @@ ADVANCE_HOUSEHOLD: Final = (
     update(_H)
     .where(_H.c.id == bindparam("hid"), _H.c.version == bindparam("expected"))
     .values(version=_H.c.version + 1)
-    .returning(_H.c.household_number, _H.c.version)
 )
+HOUSEHOLD_NUMBER: Final = select(_H.c.household_number).where(_H.c.id == bindparam("hid"))
 NEW_HOUSEHOLD_ROW: Final = insert(_H).returning(_H.c.id)
 NEW_PERSON: Final = insert(_P).returning(_P.c.id, sort_by_parameter_order=True)
-NEW_VERSIONS: Final = insert(_V).returning(_V.c.id, sort_by_parameter_order=True)
+NEW_VERSIONS: Final = insert(_V)
+# The version a commit has just written, by person and number: statements queued in one batch
+# cannot pass each other the ids the database assigned.
+_NEW_VERSION_ID: Final = (
+    select(_V.c.id).where(_V.c.person_id == bindparam("pid"), _V.c.version == bindparam("next")).scalar_subquery()
+)
 ADVANCE_PERSON: Final = (
     update(_P)
     .where(_P.c.id == bindparam("pid"), _P.c.current_version_id == bindparam("expected"))
-    .values(current_version_id=bindparam("new"))
+    .values(current_version_id=_NEW_VERSION_ID)
 )
 FIRST_VERSION: Final = (
     update(_P)
     .where(_P.c.id == bindparam("pid"), _P.c.current_version_id.is_(None))
-    .values(current_version_id=bindparam("new"))
+    .values(current_version_id=_NEW_VERSION_ID)
+)
+NEW_NUMBER: Final = insert(IndividualNumber.__table__)
+NUMBER_LOGGED: Final = insert(NumberAccessLog.__table__)
+_TN = TransferNotice.__table__
+USE_TRANSFER_NOTICE: Final = (
+    update(_TN)
+    .where(_TN.c.id == bindparam("notice_id"), _TN.c.used_by_move_id.is_(None))
+    .values(used_by_move_id=bindparam("move_id"), used_at=bindparam("used_at"))
+)
+_N = OutboundNotice.__table__
+NEW_NOTICE: Final = insert(_N).from_select(
+    ["person_id", "version_id", "move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at"],
+    select(
+        _V.c.person_id, _V.c.id,
+        *(bindparam(name, type_=_N.c[name].type)
+          for name in ("move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at")),
+    ).where(_V.c.person_id == bindparam("pid"), _V.c.version == bindparam("next")),
 )
 TOWN_NAMES: Final = select(Town.town_code, Town.name)
 CODE_TAKEN: Final = select(_P.c.id).where(_P.c.resident_code == bindparam("code"))
@@ -74,16 +99,33 @@ class VersionConflict(Exception):
     """A record or household changed after the draft was made; nothing was written."""
 
 
+@dataclass(frozen=True)
+class Applied:
+    """A commit's writes queued in the caller's batch, with the answer they will give and the
+    row counts that prove no record moved on since the draft."""
+
+    result: MoveResult
+    checks: list[tuple[int, int, str]]  # (batch index, rows it must touch, what moved on)
+
+    def verify(self, outcomes: list[Outcome]) -> None:
+        for index, expected, ref in self.checks:
+            if outcomes[index].rowcount != expected:
+                raise VersionConflict(ref)
+
+
 def apply(
     session: Session, move_id: str, plan: Plan, actor: Actor, scheme: ResidentCodeScheme,
-    now: datetime,
-) -> MoveResult:
+    now: datetime, batch: Batch,
+) -> Applied:
+    """New households and persons are written at once (their numbers and ids are needed);
+    everything else is queued in `batch`, which the caller runs with its own last writes."""
     conn = session.connection()
-    household_ids, household_numbers, household_versions = _households(session, conn, plan)
+    checks: list[tuple[int, int, str]] = []
+    household_ids, household_numbers, household_versions = _households(session, conn, plan, batch, checks)
     person_ids, atena_of, code_of = _persons(session, conn, plan, scheme)
 
     towns = _town_names(conn, {p.state["town_code"] for p in plan.persons})
-    rows = [
+    batch.add(NEW_VERSIONS, [
         {
             **records.version_row({**p.state, "household_id": household_ids[p.household]}, towns[p.state["town_code"]]),
             "person_id": person_ids[p.ref],
@@ -93,44 +135,39 @@ def apply(
             "terminal_id": actor.terminal_id,
         }
         for p in plan.persons
-    ]
-    version_ids = list(conn.execute(NEW_VERSIONS, rows).scalars())
-    new_version = dict(zip((p.ref for p in plan.persons), version_ids, strict=True))
-    existing = sorted((p for p in plan.persons if p.expected_version_id is not None), key=lambda p: person_ids[p.ref])
-    for p in existing:
-        params = {"pid": person_ids[p.ref], "new": new_version[p.ref], "expected": p.expected_version_id}
-        if conn.execute(ADVANCE_PERSON, params).rowcount != 1:
-            raise VersionConflict(p.ref)
+    ])
+    # Rows are locked in one order (households by id, then persons by id): two commits never
+    # wait on each other in a cycle.
+    for p in sorted((p for p in plan.persons if p.expected_version_id is not None), key=lambda p: person_ids[p.ref]):
+        index = batch.add(ADVANCE_PERSON, {
+            "pid": person_ids[p.ref], "next": p.next_version, "expected": p.expected_version_id,
+        })
+        checks.append((index, 1, p.ref))
     first = [p for p in plan.persons if p.expected_version_id is None]
     if first:
         # Rows inserted by this transaction: no one else can have moved them on.
-        conn.execute(FIRST_VERSION, [{"pid": person_ids[p.ref], "new": new_version[p.ref]} for p in first])
+        batch.add(FIRST_VERSION, [{"pid": person_ids[p.ref], "next": p.next_version} for p in first])
     fresh = [(person_ids[p.ref], p.individual_number) for p in plan.persons
              if p.individual_number and p.person_id is None]
     if fresh:
-        conn.execute(insert(IndividualNumber.__table__), [{"person_id": i, "number": n} for i, n in fresh])
-        conn.execute(insert(NumberAccessLog.__table__), [
+        batch.add(NEW_NUMBER, [{"person_id": i, "number": n} for i, n in fresh])
+        batch.add(NUMBER_LOGGED, [
             {"accessed_at": now, "person_id": i, "action": "assign", "purpose": numbers.purpose_of(actor, "assign"),
              "staff_id": actor.staff_id, "terminal_id": actor.terminal_id}
             for i, _ in fresh
         ])
-    if plan.transfer_notice_ids:
-        used = conn.execute(
-            update(TransferNotice.__table__)
-            .where(TransferNotice.id.in_(plan.transfer_notice_ids), TransferNotice.used_by_move_id.is_(None))
-            .values(used_by_move_id=move_id, used_at=now)
-        ).rowcount
-        if used != len(plan.transfer_notice_ids):
-            raise VersionConflict("transfer_notice")
+    for notice_id in plan.transfer_notice_ids:
+        index = batch.add(USE_TRANSFER_NOTICE, {"notice_id": notice_id, "move_id": move_id, "used_at": now})
+        checks.append((index, 1, "transfer_notice"))
     noticed = [p for p in plan.persons if p.notice]
     if noticed:
-        conn.execute(insert(OutboundNotice.__table__), [
-            {"person_id": person_ids[p.ref], "version_id": new_version[p.ref], "move_id": move_id,
+        batch.add(NEW_NOTICE, [
+            {"pid": person_ids[p.ref], "next": p.next_version, "move_id": move_id,
              "change_reason": p.state["change_reason"], "change_date": p.state["change_date"],
              "operator_id": actor.staff_id, "terminal_id": actor.terminal_id, "created_at": now}
             for p in noticed
         ])
-    return MoveResult(
+    result = MoveResult(
         id=move_id,
         kind=plan.kind,
         status="committed",
@@ -150,20 +187,23 @@ def apply(
         notices=len(noticed),
         transfer_certificates=[_certificate(c) for c in plan.certificates],
     )
+    return Applied(result, checks)
 
 
 def _households(
-    session: Session, conn: Connection, plan: Plan
+    session: Session, conn: Connection, plan: Plan, batch: Batch, checks: list[tuple[int, int, str]],
 ) -> tuple[dict[str, int], dict[str, str], dict[str, int]]:
     ids: dict[str, int] = {}
     numbers: dict[str, str] = {}
     versions: dict[str, int] = {}
     for h in sorted((h for h in plan.households if h.household_id is not None), key=lambda h: h.household_id or 0):
-        row = conn.execute(ADVANCE_HOUSEHOLD, {"hid": h.household_id, "expected": h.expected_version}).first()
-        if row is None:
-            raise VersionConflict(h.key)
-        assert h.household_id is not None
-        ids[h.key], numbers[h.key], versions[h.key] = h.household_id, row[0], row[1]
+        assert h.household_id is not None and h.expected_version is not None
+        index = batch.add(ADVANCE_HOUSEHOLD, {"hid": h.household_id, "expected": h.expected_version})
+        checks.append((index, 1, h.key))
+        number = h.household_number
+        if number is None:  # a draft stored before plans carried the number
+            number = conn.execute(HOUSEHOLD_NUMBER, {"hid": h.household_id}).scalar_one()
+        ids[h.key], numbers[h.key], versions[h.key] = h.household_id, number, h.expected_version + 1
     for h in plan.households:
         if h.key == NEW_HOUSEHOLD:
             number = f"{counters.take(session, counters.HOUSEHOLD)[0]:010d}"

@@ -41,6 +41,7 @@ class HouseholdPlan:
     household_id: int | None
     expected_version: int | None
     created_on: date | None = None  # for a new household
+    household_number: str | None = None  # of an existing household (世帯番号 never changes)
 
 
 @dataclass

@@ -418,4 +418,4 @@ class Planner:
     def _household_plan(self, view: HouseholdView) -> HouseholdPlan:
         if view.key == NEW_HOUSEHOLD:
             return HouseholdPlan(view.key, None, None, created_on=self.req.move_date)
-        return HouseholdPlan(view.key, int(view.key[3:]), view.version)
+        return HouseholdPlan(view.key, int(view.key[3:]), view.version, household_number=view.household_number)

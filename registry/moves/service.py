@@ -16,7 +16,9 @@ from sqlalchemy.orm import Session
 from app.domain import clock
 from registry.api.errors import ApiError
 from registry.api.move_schemas import MoveResult, MoveReview, MoveState
+from registry.audit import writer as audit
 from registry.audit.writer import Event, write
+from registry.batch import Batch
 from registry.config import Settings
 from registry.models import Move
 from registry.models.base import utcnow
@@ -94,18 +96,23 @@ def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> 
     if _aware(move.expires_at) <= now:
         raise ApiError(410, "move_expired", "この異動届の下書きは有効期限を過ぎました。もう一度入力内容を確認して作成してください。")
     plan = Plan.from_json(move.plan)
-    result = committer.apply(session, move_id, plan, actor, settings.resident_code_scheme, now)
-    write(session.connection(), actor, Event(
-        "move.commit", [p.id for p in result.persons], reference=move_id, detail=plan.kind
-    ), at=now)
-    session.connection().execute(FINISH_MOVE, {
+    conn = session.connection()
+    batch = Batch(conn)
+    applied = committer.apply(session, move_id, plan, actor, settings.resident_code_scheme, now, batch)
+    event = Event("move.commit", [p.id for p in applied.result.persons], reference=move_id, detail=plan.kind)
+    audited = audit.queue(batch, conn, actor, event, at=now)
+    batch.add(FINISH_MOVE, {
         "move_id": move_id,
         "status": "committed",
         "committed_at": now,
         "plan": scrubbed(move.plan),
         "request": json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False),
-        "result": result.model_dump_json(),
+        "result": applied.result.model_dump_json(),
     })
+    applied.verify(batch.run())
+    if not audited:
+        audit.write(conn, actor, event, at=now)
+    result = applied.result
     return CommitOutcome(result, replayed=False)
 
 
