@@ -22,11 +22,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 from sqlalchemy import func, select
 
 from app.domain import clock, individual_number, resident_code
 from bench import cpu_time, register, report
+from bench.lean_client import LeanClient
 from registry.api.app import create_app
 from registry.config import load_settings
 from registry.db import make_engine
@@ -34,7 +34,7 @@ from registry.models import Person, PersonVersion, Town
 from registry.moves import service
 from registry.repositories.actor import Actor
 from tests.support.pgcluster import PgCluster
-from tests.support.registry_process import RegistryProcess
+from tests.support.registry_process import DEFAULT_USER, RegistryProcess
 
 CLIENTS = 20
 # PostgreSQL takes writers in parallel, so the service runs one worker process per core;
@@ -181,8 +181,8 @@ def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Call
     return {**report.summary(latencies), "rate": len(ids) / wall, "failures": len(failures), **cpu}
 
 
-def _api_commit(client: httpx.Client, move_id: str) -> bool:
-    return client.post(f"/v1/moves/{move_id}/commit").status_code == 200
+def _api_commit(client: LeanClient, move_id: str) -> bool:
+    return client.post(f"/v1/moves/{move_id}/commit")[0] == 200
 
 
 def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, Any]],
@@ -197,7 +197,7 @@ def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, A
 
     assert server.process is not None
     pid = server.process.pid
-    api = _drive(api_ids, _api_commit, server.client, lambda: {
+    api = _drive(api_ids, _api_commit, lambda: LeanClient(server, DEFAULT_USER), lambda: {
         "service": cpu_time.tree(pid), "database": pg(), "client": cpu_time.this_process(),
     })
     app = in_process

@@ -24,11 +24,12 @@ from sqlalchemy import select
 
 from app.domain.search_rule import SearchCriteria
 from bench import register, report
+from bench.lean_client import LeanClient
 from registry.db import make_engine
 from registry.models import Person, PersonVersion, Town
 from registry.repositories.search import statement
 from tests.support.pgcluster import PgCluster
-from tests.support.registry_process import RegistryProcess
+from tests.support.registry_process import DEFAULT_USER, RegistryProcess
 
 PREFIXES = ("大阪府", "寝屋川市")
 WARMUP = 30
@@ -120,7 +121,8 @@ def _measure(server: RegistryProcess, plain: PlainSql, samples: list[Sample], ki
     api: list[float] = []
     sql: list[float] = []
     floor: list[float] = []
-    with server.client() as client:
+    client = LeanClient(server, DEFAULT_USER)
+    try:
         for s in samples[:WARMUP]:
             client.get("/v1/residents/search", params=_queries(kind, s))
             plain.run(*plain.prepare(_queries(kind, s)))
@@ -128,10 +130,10 @@ def _measure(server: RegistryProcess, plain: PlainSql, samples: list[Sample], ki
             q = _queries(kind, s)
             prepared = plain.prepare(q)
             t0 = time.perf_counter()
-            response = client.get("/v1/residents/search", params=q)
+            status, body = client.get("/v1/residents/search", params=q)
             t1 = time.perf_counter()
-            if response.status_code != 200:
-                raise RuntimeError(f"search failed: {response.status_code} {response.text}")
+            if status != 200:
+                raise RuntimeError(f"search failed: {status} {body!r}")
             t2 = time.perf_counter()
             plain.run(*prepared)
             t3 = time.perf_counter()
@@ -140,6 +142,8 @@ def _measure(server: RegistryProcess, plain: PlainSql, samples: list[Sample], ki
             api.append(t1 - t0)
             sql.append(t3 - t2)
             floor.append(t4 - t3)
+    finally:
+        client.close()
     a, b, f = report.summary(api), report.summary(sql), report.summary(floor)
     return {"api": a, "sql": b, "floor": f, "ratio_p50": a["p50_ms"] / b["p50_ms"],
             "ratio_p95": a["p95_ms"] / b["p95_ms"]}

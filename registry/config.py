@@ -23,6 +23,7 @@ ENV_SESSION_IDLE = "MADOGUCHI_SESSION_IDLE_SECONDS"
 ENV_SESSION_LIFETIME = "MADOGUCHI_SESSION_LIFETIME_SECONDS"
 ENV_SEARCH_LIMIT = "MADOGUCHI_SEARCH_LIMIT_PER_HOUR"
 ENV_APPROVAL_TTL = "MADOGUCHI_APPROVAL_TTL_SECONDS"
+ENV_COMMIT_THREADS = "MADOGUCHI_COMMIT_THREADS"
 DEFAULT_STATE_DIR = Path.home() / ".local" / "state" / "madoguchi-registry"
 SQLITE_FILENAME = "registry.sqlite3"
 
@@ -69,6 +70,8 @@ class Settings:
     bulk_persons_threshold: int = 50
     approval_ttl: timedelta = timedelta(minutes=10)
     audit_seal_interval_seconds: float = 2.0
+    # Threads per service process that take move commits in arrival order (registry.api.deps).
+    commit_threads: int = 2
     # Behind a reverse proxy that terminates mutual TLS and forwards the verified client
     # certificate; trusted only on the Unix socket (serve --uds ... --behind-proxy).
     behind_proxy: bool = False
@@ -108,6 +111,7 @@ def load_settings(state_dir: str | Path | None = None, db_url: str | None = None
         session_lifetime=timedelta(seconds=_positive(ENV_SESSION_LIFETIME, 36000)),
         search_limit_per_hour=int(_positive(ENV_SEARCH_LIMIT, 300)),
         approval_ttl=timedelta(seconds=_positive(ENV_APPROVAL_TTL, 600)),
+        commit_threads=int(_positive(ENV_COMMIT_THREADS, 2)),
         behind_proxy=os.environ.get("MADOGUCHI_BEHIND_PROXY") == "1",
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, nullcontext
 from functools import partial
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
         finally:
             for thread in threads:
                 thread.stop()
+            app.state.commit_pool.shutdown(wait=True)
             app.state.engine.dispose()
             app.state.auth_engine.dispose()
 
@@ -67,6 +69,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.auth_engine = read_engine(engine)
+    app.state.commit_pool = ThreadPoolExecutor(settings.commit_threads, thread_name_prefix="commit")
     app.state.session_factory = make_session_factory(engine)
     app.state.write_session_factory = make_write_session_factory(engine)
     app.state.write_lock = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()

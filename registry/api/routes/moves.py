@@ -17,7 +17,7 @@ from app.domain.move_kinds import HOUSEHOLD_MODES, KINDS
 from registry.api import idempotent, params
 from registry.api.auth import SESSION, Deferred, require, require_in_handler
 from registry.api.auth import record as audit_read
-from registry.api.deps import db_session, db_write_session, json_response, settings
+from registry.api.deps import db_session, db_write_session, in_commit_pool, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.move_schemas import MoveRequestDoc, MoveResult, MoveReview, MoveState
 from registry.audit.writer import Event, write
@@ -114,7 +114,7 @@ async def commit_move(
         return Response(outcome.result.model_dump_json(), 200, media_type="application/json",
                         headers=headers)
 
-    return await run_in_threadpool(work)
+    return await in_commit_pool(request, work)
 
 
 class KindDoc(BaseModel):
