@@ -4,12 +4,14 @@ private copy of the register (seed l.1425-1428). A supervisor lifts the block.""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any, Final, NoReturn
 
 from fastapi import Request
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
-from registry.api.deps import db_session, db_write_session
+from registry.api.deps import db_write_session
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
 from registry.models import Alert, AuditEntry, Staff
@@ -26,22 +28,37 @@ def _blocked() -> ApiError:
     )
 
 
-def enforce(request: Request, who: Actor) -> None:
-    limit = request.app.state.settings.search_limit_per_hour
+_S, _A = Staff.__table__, AuditEntry.__table__
+# Whether the searcher is blocked, and how many searches they made in the window: one
+# statement, read in the search's own transaction (on PostgreSQL sent with the search itself).
+STATE: Final = select(
+    _S.c.search_blocked_at.is_not(None),
+    select(func.count()).select_from(_A).where(
+        _A.c.staff_id == bindparam("staff_id"),
+        _A.c.action == "resident.search",
+        _A.c.at > bindparam("since", type_=_A.c.at.type),
+    ).scalar_subquery(),
+).where(_S.c.id == bindparam("staff_id"))
+
+
+def state_values(who: Actor, now: datetime) -> dict[str, object]:
+    return {"staff_id": who.staff_id, "since": now - WINDOW}
+
+
+def over_limit(request: Request, rows: Sequence[tuple[Any, ...]]) -> int | None:
+    """The number of recent searches if this one is over the limit (the searcher is then to
+    be blocked: `block`); raises if they are blocked already; None if the search may go on."""
+    if not rows:
+        return None  # no staff row: the auth check found none either, so it never comes to this
+    blocked, recent = rows[0]
+    if blocked:
+        raise _blocked()
+    return int(recent) if recent >= request.app.state.settings.search_limit_per_hour else None
+
+
+def block(request: Request, who: Actor, recent: int) -> NoReturn:
+    """Blocks the searcher, alerts supervisors and refuses the search (its results unsent)."""
     now = utcnow()
-    with db_session(request) as session:
-        staff = session.get(Staff, who.staff_id)
-        if staff is not None and staff.search_blocked_at is not None:
-            raise _blocked()
-        recent = session.scalar(
-            select(func.count()).select_from(AuditEntry).where(
-                AuditEntry.staff_id == who.staff_id,
-                AuditEntry.action == "resident.search",
-                AuditEntry.at > now - WINDOW,
-            )
-        ) or 0
-    if recent < limit:
-        return
     with db_write_session(request) as session:
         staff = session.get(Staff, who.staff_id)
         if staff is not None and staff.search_blocked_at is None:

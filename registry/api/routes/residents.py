@@ -25,6 +25,7 @@ from registry.api.schemas import (
 )
 from registry.audit.writer import Event, write
 from registry.config import Settings
+from registry.models.base import utcnow
 from registry.models.person import SEX_CODES
 from registry.repositories import numbers, residents, search
 from registry.repositories.actor import Actor
@@ -98,7 +99,6 @@ def search_residents(
         audit_read(request, who, Event("resident.search", result="denied", number_access=True,
                                    detail=NUMBER_SEARCH))
         raise ApiError(403, "permission_denied", "個人番号で検索する権限がありません。")
-    search_limit.enforce(request, who)
     page_limit = params.integer(
         limit, "limit", cfg.search_default_limit, 1, cfg.search_max_limit
     )
@@ -109,25 +109,26 @@ def search_residents(
     # both. SQLite keeps it in a short write transaction of its own, so that searches never
     # queue behind the single writer for the length of a query.
     together = request.app.state.engine.dialect.name == "postgresql"
+    by_number = criteria.individual_number is not None
     with db_write_session(request) if together else db_session(request) as session:
-        page = search.search(
-            session,
-            criteria,
-            address_prefixes=cfg.address_prefixes,
-            include_removed=with_removed,
-            limit=page_limit,
-            offset=page_offset,
-            actor=who,
-        )
-        items = [
-            summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits
-        ]
-        event = Event("resident.search", [i.id for i in items],
-                      number_access=criteria.individual_number is not None,
-                      detail=f"hits={len(items)}")
-        if together:
-            write(session.connection(), who, event)
-        session.commit()  # the access-log row of a number search (and the audit row)
+        # The search limit's check in the search's own transaction: one statement.
+        state = session.connection().execute(search_limit.STATE, search_limit.state_values(who, utcnow()))
+        recent = search_limit.over_limit(request, [tuple(r) for r in state])
+        if recent is None:
+            page = search.search(
+                session, criteria, address_prefixes=cfg.address_prefixes, include_removed=with_removed,
+                limit=page_limit, offset=page_offset, actor=who,
+            )
+            items = [
+                summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits
+            ]
+            event = Event("resident.search", [i.id for i in items], number_access=by_number,
+                          detail=f"hits={len(items)}")
+            if together:
+                write(session.connection(), who, event)
+            session.commit()  # the access-log row of a number search (and the audit row)
+    if recent is not None:
+        search_limit.block(request, who, recent)
     if not together:
         audit_read(request, who, event)
     return json_response(
