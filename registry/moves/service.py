@@ -21,7 +21,7 @@ from registry.audit.writer import Event, write
 from registry.batch import Batch
 from registry.config import Settings
 from registry.models import Move
-from registry.models.base import utcnow
+from registry.models.base import table_of, utcnow
 from registry.moves import commit as committer
 from registry.moves import request as move_request
 from registry.moves import review as reviews
@@ -68,7 +68,7 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
     return review
 
 
-_M = Move.__table__
+_M = table_of(Move)
 LOCK_MOVE = (
     select(_M.c.status, _M.c.expires_at, _M.c.plan, _M.c.request, _M.c.result)
     .where(_M.c.id == bindparam("move_id"))
@@ -101,14 +101,17 @@ def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> 
     applied = committer.apply(session, move_id, plan, actor, settings.resident_code_scheme, now, batch)
     event = Event("move.commit", [p.id for p in applied.result.persons], reference=move_id, detail=plan.kind)
     audited = audit.queue(batch, conn, actor, event, at=now)
-    batch.add(FINISH_MOVE, {
-        "move_id": move_id,
-        "status": "committed",
-        "committed_at": now,
-        "plan": scrubbed(move.plan),
-        "request": json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False),
+    finish: dict[str, Any] = {
+        "move_id": move_id, "status": "committed", "committed_at": now,
         "result": applied.result.model_dump_json(),
-    })
+    }
+    # Individual numbers stay in their own table only: a stored plan and request that carry
+    # one are rewritten without it. Most moves carry none, and their texts stay as they are.
+    if any(p.individual_number for p in plan.persons):
+        finish["plan"] = scrubbed(move.plan)
+    if '"individual_number"' in move.request:
+        finish["request"] = json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False)
+    batch.add(FINISH_MOVE, finish)
     applied.verify(batch.run())
     if not audited:
         audit.write(conn, actor, event, at=now)
