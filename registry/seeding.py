@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from registry.bulk import bulk_insert
 from registry.models import Household, Person, PersonVersion, Town
+from registry.models.base import table_of
 from registry.repositories import counters, numbers
 from registry.repositories.actor import Actor
 from registry.seed_rows import (
@@ -118,9 +119,9 @@ def _next(queue: Any, producer: BaseProcess) -> tuple[int, RowBatch] | None:
 
 def _insert(session: Session, batch: RowBatch) -> None:
     connection = session.connection()
-    bulk_insert(connection, Household.__table__, HOUSEHOLD_COLUMNS, batch.households)  # type: ignore[arg-type]
-    bulk_insert(connection, Person.__table__, PERSON_COLUMNS, batch.persons)  # type: ignore[arg-type]
-    bulk_insert(connection, PersonVersion.__table__, VERSION_COLUMNS, batch.versions)  # type: ignore[arg-type]
+    bulk_insert(connection, table_of(Household), HOUSEHOLD_COLUMNS, batch.households)
+    bulk_insert(connection, table_of(Person), PERSON_COLUMNS, batch.persons)
+    bulk_insert(connection, table_of(PersonVersion), VERSION_COLUMNS, batch.versions)
     numbers.bulk_assign(session, batch.numbers, SEED_ACTOR)  # type: ignore[arg-type]
 
 

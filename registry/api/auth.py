@@ -19,12 +19,12 @@ from app.domain.errors import DomainError
 from registry.api.deps import db_session, db_write_session
 from registry.audit import writer
 from registry.models import Staff, StaffSession, Terminal
-from registry.models.base import utcnow
+from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
 from registry.security import errors, sessions, terminals
 from registry.security.tls import SCOPE_KEY
 
-_SS, _ST = StaffSession.__table__, Staff.__table__
+_SS, _ST = table_of(StaffSession), table_of(Staff)
 
 PURPOSE_HEADER: Final = "X-Madoguchi-Purpose"
 # Any valid staff session, whatever its permissions (logout, unlock, reference data).
@@ -66,7 +66,7 @@ def peer(request: Request) -> terminals.PeerCertificate:
     return terminals.peer_of(der)
 
 
-_T = Terminal.__table__
+_T = table_of(Terminal)
 # The terminal, the staff session and its staff member: one statement per request.
 CALLER: Final = (
     select(_T.c.fingerprint, _T.c.revoked_at, *sessions.SESSION_COLUMNS)
@@ -158,8 +158,10 @@ def resolve(request: Request, permission: str) -> Actor:
         assert decision.error is not None
         raise decision.error
     if permission != SESSION and permission not in actor.permissions:
+        route = request.scope.get("route")
+        path = route.path if route else request.url.path
         record(request, actor, writer.Event(
-            action=f"denied:{request.method} {request.scope.get('route').path if request.scope.get('route') else request.url.path}"[:40],
+            action=f"denied:{request.method} {path}"[:40],
             result="denied", detail=permission,
         ))
         raise errors.permission_denied()

@@ -15,6 +15,8 @@ from app.domain.move_kinds import KINDS
 from registry.api.schemas import Name, RecordState
 
 MoveKindCode = Literal[tuple(KINDS)]  # type: ignore[valid-type]
+PersonAction = Literal["create", "update", "remove"]
+HouseholdAction = Literal["create", "update", "dissolve"]
 
 
 class AddressDoc(BaseModel):
@@ -96,7 +98,7 @@ class FieldChange(BaseModel):
 class PersonChange(BaseModel):
     ref: str = Field(description="宛名番号, or new-N for a person the commit creates")
     id: str | None = Field(description="宛名番号 (null until a new person is committed)")
-    action: Literal["create", "update", "remove"]
+    action: PersonAction
     change_reason: str
     version: int = Field(description="the version the commit will write")
     before: RecordState | None
@@ -114,7 +116,7 @@ class MemberDoc(BaseModel):
 
 class HouseholdChange(BaseModel):
     household_number: str | None = Field(description="null: created by the commit")
-    action: Literal["create", "update", "dissolve"]
+    action: HouseholdAction
     version: int | None = Field(description="the version the draft was made against")
     members_before: list[MemberDoc]
     members_after: list[MemberDoc]

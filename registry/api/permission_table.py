@@ -44,7 +44,7 @@ def endpoints(app: FastAPI) -> list[Endpoint]:
         permission = None
         for dependency in route.dependant.dependencies:
             permission = permission_of(dependency.call) or permission
-        for method in sorted(route.methods - {"HEAD"}):
+        for method in sorted((route.methods or set()) - {"HEAD"}):
             found.append(Endpoint(method, route.path, permission))
     return sorted(found, key=lambda e: (e.path, e.method))
 

@@ -15,7 +15,7 @@ from registry.api.deps import db_write_session
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
 from registry.models import Alert, AuditEntry, Staff
-from registry.models.base import utcnow
+from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
 
 WINDOW = timedelta(hours=1)
@@ -28,7 +28,7 @@ def _blocked() -> ApiError:
     )
 
 
-_S, _A = Staff.__table__, AuditEntry.__table__
+_S, _A = table_of(Staff), table_of(AuditEntry)
 # Whether the searcher is blocked, and how many searches they made in the window: one
 # statement, read in the search's own transaction (on PostgreSQL sent with the search itself).
 STATE: Final = select(

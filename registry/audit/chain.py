@@ -18,13 +18,13 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from registry.models import AuditChainHead, AuditEntry
-from registry.models.base import utcnow
+from registry.models.base import table_of, utcnow
 
 GENESIS: Final = "0" * 64
 SEAL_BATCH: Final = 2000
 # A row still unsealed this long after it was written means the sealer is not running.
 UNSEALED_GRACE: Final = timedelta(minutes=5)
-_A = AuditEntry.__table__
+_A = table_of(AuditEntry)
 _SEAL = (
     update(_A)
     .where(_A.c.id == bindparam("row_id"))

@@ -21,7 +21,7 @@ class Filters:
     resident: str | None = None
 
 
-def _query(filters: Filters) -> Select[tuple[AuditEntry]]:
+def _query(filters: Filters) -> Select[AuditEntry]:
     query = select(AuditEntry)
     if filters.resident is not None:
         query = query.join(AuditTarget, AuditTarget.audit_id == AuditEntry.id).where(

@@ -13,26 +13,28 @@ from sqlalchemy.dialects.postgresql import ARRAY
 
 from registry.batch import Batch
 from registry.models import AuditEntry, AuditTarget
-from registry.models.base import utcnow
+from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
 
 MAX_TARGETS: Final = 300  # a larger job is summarised by its count in `detail`
-_ROW: Final = insert(AuditEntry.__table__).returning(AuditEntry.__table__.c.id)
-_TARGETS: Final = insert(AuditTarget.__table__)
+_E = table_of(AuditEntry)
+_T = table_of(AuditTarget)
+_ROW: Final = insert(_E).returning(_E.c.id)
+_TARGETS: Final = insert(_T)
 _COLUMNS: Final = (
     "at", "staff_id", "terminal_id", "action", "purpose", "result", "number_access", "reference",
     "approver_id", "detail", "targets",
 )
 _ENTRY: Final = (
-    insert(AuditEntry.__table__)
-    .values({c: bindparam(c, type_=AuditEntry.__table__.c[c].type) for c in _COLUMNS})
-    .returning(AuditEntry.__table__.c.id)
+    insert(_E)
+    .values({c: bindparam(c, type_=_E.c[c].type) for c in _COLUMNS})
+    .returning(_E.c.id)
     .cte("entry")
 )
 _ROW_WITH_TARGETS: Final = (
     select(_ENTRY.c.id)
     .add_cte(
-        insert(AuditTarget.__table__)
+        insert(_T)
         .from_select(
             ["audit_id", "atena_number"],
             select(_ENTRY.c.id, func.unnest(bindparam("target_list", type_=ARRAY(String)))),

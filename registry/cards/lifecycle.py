@@ -34,6 +34,7 @@ from app.domain.wareki import parse_iso_date
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
 from registry.models import CardEventRecord, CardStatus
+from registry.models.base import table_of
 from registry.repositories import counters, residents
 from registry.repositories.actor import Actor
 from registry.repositories.residents import ResidentRecord
@@ -120,7 +121,7 @@ def card(session: Session, atena: str) -> dict[str, Any]:
         select(CardStatus.state, CardStatus.expiry_date).where(CardStatus.person_id == person_id)
     ).first()
     events = conn.execute(
-        select(*CardEventRecord.__table__.columns)
+        select(*table_of(CardEventRecord).columns)
         .where(CardEventRecord.person_id == person_id)
         .order_by(CardEventRecord.recorded_at, CardEventRecord.id)
     ).all()

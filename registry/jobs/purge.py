@@ -15,8 +15,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import CursorResult, delete, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain import clock
@@ -77,9 +78,10 @@ def purge_transfer_notices(session: Session, settings: Settings, now: datetime, 
 
 
 def purge_idempotency(session: Session, settings: Settings, now: datetime) -> int:
-    count = session.execute(
+    deleted = session.execute(
         delete(IdempotencyRecord).where(IdempotencyRecord.created_at < now - settings.idempotency_retention)
-    ).rowcount
+    )
+    count = cast("CursorResult[Any]", deleted).rowcount  # a DELETE's result counts its rows
     # The keys are the clients' own and say nothing; the count is what is worth keeping.
     _log(session, "idempotency_keys", "idempotency_key", [(str(count), "past_retention")] if count else [])
     return count

@@ -4,8 +4,9 @@ PostgreSQL and migrations can refer to them."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import cast
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
 from sqlalchemy.orm import DeclarativeBase
 
 NAMING_CONVENTION = {
@@ -19,6 +20,12 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(model: type[Base]) -> Table:
+    """A model's table, typed as the Table it is: SQLAlchemy types `__table__` as a FromClause,
+    which insert() and update() do not accept."""
+    return cast(Table, model.__table__)
 
 
 def utcnow() -> datetime:

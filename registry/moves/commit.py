@@ -41,14 +41,15 @@ from registry.models import (
     Town,
     TransferNotice,
 )
+from registry.models.base import table_of
 from registry.moves import records
 from registry.moves.plan import NEW_HOUSEHOLD, Plan
 from registry.repositories import counters, numbers
 from registry.repositories.actor import Actor
 
-_H = Household.__table__
-_P = Person.__table__
-_V = PersonVersion.__table__
+_H = table_of(Household)
+_P = table_of(Person)
+_V = table_of(PersonVersion)
 
 ADVANCE_HOUSEHOLD: Final = (
     update(_H)
@@ -74,15 +75,15 @@ FIRST_VERSION: Final = (
     .where(_P.c.id == bindparam("pid"), _P.c.current_version_id.is_(None))
     .values(current_version_id=_NEW_VERSION_ID)
 )
-NEW_NUMBER: Final = insert(IndividualNumber.__table__)
-NUMBER_LOGGED: Final = insert(NumberAccessLog.__table__)
-_TN = TransferNotice.__table__
+NEW_NUMBER: Final = insert(table_of(IndividualNumber))
+NUMBER_LOGGED: Final = insert(table_of(NumberAccessLog))
+_TN = table_of(TransferNotice)
 USE_TRANSFER_NOTICE: Final = (
     update(_TN)
     .where(_TN.c.id == bindparam("notice_id"), _TN.c.used_by_move_id.is_(None))
     .values(used_by_move_id=bindparam("move_id"), used_at=bindparam("used_at"))
 )
-_N = OutboundNotice.__table__
+_N = table_of(OutboundNotice)
 NEW_NOTICE: Final = insert(_N).from_select(
     ["person_id", "version_id", "move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at"],
     select(

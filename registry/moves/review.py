@@ -10,10 +10,12 @@ from typing import Any
 from app.domain.record_diff import differences
 from registry.api.move_schemas import (
     FieldChange,
+    HouseholdAction,
     HouseholdChange,
     MemberDoc,
     MoveReview,
     MoveWarning,
+    PersonAction,
     PersonChange,
 )
 from registry.api.schemas import RecordState, state_of
@@ -81,6 +83,7 @@ def _person(
         _state_view(before_state, None, read, m, household_number_of) if before_state else None
     )
     after = _state_view(s.state, s.household, read, m, household_number_of)
+    action: PersonAction
     if before_state is None or s.returning:
         action = "create"
     elif s.state["removed_on"] is not None and before_state["removed_on"] is None:
@@ -108,6 +111,7 @@ def _diff(before: RecordState | None, after: RecordState) -> list[FieldChange]:
 
 
 def _household(h: HouseholdView) -> HouseholdChange:
+    action: HouseholdAction
     if h.key == NEW_HOUSEHOLD:
         action = "create"
     elif not h.after:

@@ -32,8 +32,9 @@ TRANSFER_ITEMS = (
 def records_values(content: dict[str, Any]) -> dict[str, Any]:
     out = {k: content.get(k) for k in TRANSFER_ITEMS}
     for key in ("birth_date", "residence_expiry"):
-        if out[key]:
-            out[key] = date.fromisoformat(out[key])
+        value = out[key]
+        if value:
+            out[key] = date.fromisoformat(value)
     return out
 
 

@@ -14,12 +14,13 @@ from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from registry.models import Counter, Household, Person
+from registry.models.base import table_of
 
 ATENA: Final = "atena"
 HOUSEHOLD: Final = "household"
 NOTICE: Final = "notice"
 SEQUENCES: Final = {ATENA: "atena_number_seq", HOUSEHOLD: "household_number_seq"}
-_C = Counter.__table__
+_C = table_of(Counter)
 ADVANCE: Final = (
     update(_C)
     .where(_C.c.name == bindparam("counter"))

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from registry.models import IdempotencyRecord
-from registry.models.base import utcnow
+from registry.models.base import table_of, utcnow
 
 MAX_KEY_LENGTH = 200
 
@@ -40,7 +40,7 @@ def request_hash(body: Any) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-_T = IdempotencyRecord.__table__
+_T = table_of(IdempotencyRecord)
 FIND = select(_T.c.request_hash, _T.c.status_code, _T.c.body).where(
     _T.c.scope == bindparam("scope"), _T.c.key == bindparam("key")
 )

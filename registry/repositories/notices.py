@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import cast
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from registry.models import Counter, OutboundNotice, Person, PersonVersion, Town, TransferNotice
+from registry.models.base import table_of
 from registry.repositories import counters
 
 PUBLISH_BATCH = 5000
-_OUTBOUND = cast(Table, OutboundNotice.__table__)
+_OUTBOUND = table_of(OutboundNotice)
 _NUMBER = (
     update(_OUTBOUND)
     .where(_OUTBOUND.c.id == bindparam("notice_id"))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from registry.bulk import bulk_insert
 from registry.models import IndividualNumber, NumberAccessLog
+from registry.models.base import table_of
 from registry.repositories.actor import Actor
 
 # What the log says when the terminal sent no purpose of its own.
@@ -76,6 +77,6 @@ def bulk_assign(session: Session, rows: list[tuple[int, str]], actor: Actor) -> 
     one log row per batch, since nothing is read."""
     if not rows:
         return
-    table = IndividualNumber.__table__
-    bulk_insert(session.connection(), table, ("person_id", "number"), rows)  # type: ignore[arg-type]
+    table = table_of(IndividualNumber)
+    bulk_insert(session.connection(), table, ("person_id", "number"), rows)
     _log(session, None, "load", actor)

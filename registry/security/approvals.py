@@ -6,8 +6,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
 from registry.config import Settings
@@ -86,9 +87,10 @@ def consume(
         raise _invalid("別の職員・別のログインに対する承認です")
     if approval.kind != kind or count > approval.count:
         raise _invalid("承認された作業と内容が異なります")
-    used = session.execute(
+    marked = session.execute(
         update(Approval).where(Approval.id == approval.id, Approval.used_at.is_(None)).values(used_at=now)
-    ).rowcount
+    )
+    used = cast("CursorResult[Any]", marked).rowcount  # an UPDATE's result counts its rows
     if used != 1:
         raise _invalid("使用済みです")
     return approval

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from registry.config import Settings
 from registry.models import Staff, StaffSession
+from registry.models.base import table_of
 from registry.security import errors, passwords
 from registry.security.permissions import permissions_for
 
@@ -121,7 +122,7 @@ class Decision:
     touch: bool = False
 
 
-_S, _F = StaffSession.__table__, Staff.__table__
+_S, _F = table_of(StaffSession), table_of(Staff)
 # The session and its staff member in one statement (registry.api.auth joins the terminal in).
 SESSION_COLUMNS: Final = (
     _S.c.id.label("session_id"), _S.c.staff_id, _S.c.terminal_id.label("session_terminal"),

@@ -61,7 +61,7 @@ async def issue_certificate(
 
     def work(session: Any) -> tuple[int, str]:
         answer = service.issue(session, settings, who, req, approval_token, utcnow())
-        return 201, JSONResponse(answer).body.decode()
+        return 201, bytes(JSONResponse(answer).body).decode()
 
     return await run_in_threadpool(idempotent.run, request, "POST /v1/certificates", key, body, work)
 
@@ -89,7 +89,7 @@ async def reissue_certificate(
 
     def work(session: Any) -> tuple[int, str]:
         answer = service.reissue(session, settings, who, number, reason, utcnow())
-        return 201, JSONResponse(answer).body.decode()
+        return 201, bytes(JSONResponse(answer).body).decode()
 
     return await run_in_threadpool(idempotent.run, request, f"POST /v1/certificates/{number}/reissue",
                                    key, body, work)
