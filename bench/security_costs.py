@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +92,7 @@ def _one(backend: str, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
             atena = rng.choice(ids)
             off = i % 2 == 1
             resident_routes.audit_read = (lambda *a, **k: None) if off else real_record  # type: ignore[assignment]
-            elapsed = _timed(lambda atena=atena: client.get(f"/v1/residents/{atena}", headers=headers))
+            elapsed = _timed(partial(client.get, f"/v1/residents/{atena}", headers=headers))
             (plain if off else audited).append(elapsed)
         resident_routes.audit_read = real_record
     app.state.engine.dispose()

@@ -28,7 +28,7 @@ class Resident:
     person_id: int
 
 
-def _query() -> Select[Any]:
+def _query() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Person.atena_number, Person.resident_code, PersonVersion.family_name,
