@@ -112,7 +112,8 @@ def search_residents(
     by_number = criteria.individual_number is not None
     with db_write_session(request) if together else db_session(request) as session:
         # The search limit's check in the search's own transaction: one statement.
-        state = session.connection().execute(search_limit.STATE, search_limit.state_values(who, utcnow()))
+        check = search_limit.STATE_WITHOUT_FLUSH_WAIT if together and not by_number else search_limit.STATE
+        state = session.connection().execute(check, search_limit.state_values(who, utcnow()))
         recent = search_limit.over_limit(request, [tuple(r) for r in state])
         if recent is None:
             page = search.search(
