@@ -87,14 +87,17 @@ def _one(backend: str, work: Path, cluster: PgCluster | None) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {token}"}
         audited: list[float] = []
         plain: list[float] = []
-        real_record = resident_routes.audit_read
+        # The record view writes its audit row through one of these two (registry.api.auth).
+        real = resident_routes.audit_read, resident_routes.audit_in
         for i in range(SAMPLES * 2):
             atena = rng.choice(ids)
             off = i % 2 == 1
-            resident_routes.audit_read = (lambda *a, **k: None) if off else real_record  # type: ignore[assignment]
+            resident_routes.audit_read, resident_routes.audit_in = (  # type: ignore[assignment]
+                (lambda *a, **k: None, lambda *a, **k: None) if off else real
+            )
             elapsed = _timed(partial(client.get, f"/v1/residents/{atena}", headers=headers))
             (plain if off else audited).append(elapsed)
-        resident_routes.audit_read = real_record
+        resident_routes.audit_read, resident_routes.audit_in = real
     app.state.engine.dispose()
     app.state.auth_engine.dispose()
     if cluster is not None:

@@ -12,6 +12,7 @@ from app.domain.wareki import parse_iso_date
 from registry.api import params, search_limit
 from registry.api.auth import Deferred, require, require_in_handler
 from registry.api.auth import record as audit_read
+from registry.api.auth import record_in as audit_in
 from registry.api.deps import db_session, db_write_session, json_response, settings
 from registry.api.errors import ApiError
 from registry.api.schemas import (
@@ -166,7 +167,10 @@ def get_resident(
         audit_read(request, who, Event("resident.read", [atena], result="denied", number_access=True,
                                    detail=NUMBER_VIEW))
         raise ApiError(403, "permission_denied", "個人番号を表示する権限がありません。")
-    with db_write_session(request) if reveal else db_session(request) as session:
+    # On PostgreSQL the audit row is written in the read's own transaction (one transaction,
+    # not two); SQLite keeps it in a short write transaction of its own, as the search does.
+    together = not reveal and request.app.state.engine.dialect.name == "postgresql"
+    with db_write_session(request) if reveal or together else db_session(request) as session:
         record = residents.get(session, atena)
         if record is None:
             raise NOT_FOUND
@@ -185,7 +189,10 @@ def get_resident(
             write(session.connection(), who, Event("resident.read", [atena], number_access=True,
                                                     detail="reveal=individual_number"))
             session.commit()  # the number leaves only once its access-log rows are stored
-    if not reveal:
+        elif together:
+            audit_in(session, who, Event("resident.read", [atena]))
+            session.commit()
+    if not reveal and not together:
         _audit(request, who, Event("resident.read", [atena]))
     return json_response(detail)
 
