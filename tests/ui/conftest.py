@@ -10,11 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.registry_client import RegistryClient
 from app.session import FakeClock, ScreenPolicy, StaffIdentity, StaffSession
 from app.session.states import LogoutReason
 from app.session.unlock import InvalidPassword, UnlockError
 from app.settings import SettingsStore
 from cardreader.transport import Connection, ReaderStatus, Transport
+from tests.support.registry_process import RegistryProcess
+from tests.support.terminal_client import enrolled_client
 from ui.diagnostics.sources import DiagnosticsSources
 from ui.qt_setup import pin_interpreter_singletons
 from ui.shell import TerminalShell
@@ -127,3 +130,12 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     window.activateWindow()
     qtbot.waitActive(window)
     QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def client(registry: RegistryProcess) -> Iterator[RegistryClient]:
+    """The test terminal's own registry client against the real registry, not yet logged in."""
+    made = enrolled_client(registry)
+    yield made
+    made.logout()
+    made.close()

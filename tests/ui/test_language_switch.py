@@ -19,8 +19,7 @@ from pytestqt.qtbot import QtBot
 from app.registry_client import ClientConfig, RegistryClient
 from app.session import FakeClock
 from app.session.states import LogoutReason
-from tests.support.registry_process import PASSWORD, RegistryProcess
-from tests.support.terminal_client import enrolled_client
+from tests.support.registry_process import PASSWORD
 from tests.ui.conftest import FakeReauthenticator, staff_session
 from ui import app as terminal_app
 from ui.shell import TerminalShell
@@ -43,14 +42,6 @@ def terminal(shell: TerminalShell, qapp: QApplication) -> Iterator[TerminalShell
     for translator in shell.language.translators:
         qapp.removeTranslator(translator)
     QCoreApplication.processEvents()
-
-
-@pytest.fixture
-def client(registry: RegistryProcess) -> Iterator[RegistryClient]:
-    made = enrolled_client(registry)
-    yield made
-    made.logout()
-    made.close()
 
 
 def pick(qtbot: QtBot, shell: TerminalShell, language: str) -> None:

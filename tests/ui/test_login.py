@@ -3,8 +3,6 @@ unlock by the same person and logout at the server."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -13,19 +11,10 @@ from pytestqt.qtbot import QtBot
 from app.registry_client import RegistryClient
 from app.session import SessionState
 from tests.support.registry_process import RegistryProcess
-from tests.support.terminal_client import enrolled_client
 from ui.shell import TerminalShell
 
 pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry,
               pytest.mark.parametrize("registry", ["sqlite"], indirect=True)]
-
-
-@pytest.fixture
-def client(registry: RegistryProcess) -> Iterator[RegistryClient]:
-    made = enrolled_client(registry)
-    yield made
-    made.logout()
-    made.close()
 
 
 def _log_in(qtbot: QtBot, shell: TerminalShell, user: str, password: str) -> None:
