@@ -13,13 +13,14 @@ from typing import Any, Final
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from registry.api.deps import db_session, db_write_session
 from registry.audit import writer
 from registry.batch import Batch
+from registry.db import NO_FLUSH_WAIT
 from registry.models import Staff, StaffSession, Terminal
 from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
@@ -193,8 +194,7 @@ def require_in_handler(permission: str) -> Callable[[Request], Awaitable[Deferre
     return dependency
 
 
-# The transaction then commits without waiting for the WAL to reach the disk (PostgreSQL).
-NO_FLUSH_WAIT: Final = select(func.set_config("synchronous_commit", "off", True))
+_NO_FLUSH_WAIT: Final = select(NO_FLUSH_WAIT)
 
 
 def record(request: Request, actor: Actor, event: writer.Event) -> None:
@@ -207,14 +207,12 @@ def record(request: Request, actor: Actor, event: writer.Event) -> None:
 
 def record_in(session: Session, actor: Actor, event: writer.Event) -> None:
     """The audit row of a read, in the caller's write transaction (the caller commits). On
-    PostgreSQL the row of a read that did not touch an individual number is not waited for on
-    disk: it is committed and visible at once and on disk within a fraction of a second; only
-    a power failure of the database server in between could lose it, as SQLite's WAL could.
-    That wait was most of the cost of auditing a read. Number access waits, as do changes."""
+    PostgreSQL the row of a read that touched no individual number is not waited for on disk
+    (registry.db.NO_FLUSH_WAIT)."""
     conn = session.connection()
     batch = Batch(conn)
     if conn.dialect.name == "postgresql" and not event.number_access:
-        batch.add(NO_FLUSH_WAIT, {})
+        batch.add(_NO_FLUSH_WAIT, {})
     queued = writer.queue(batch, conn, actor, event)
     batch.run()
     if not queued:

@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, func, select
 from registry.api.deps import db_write_session
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
+from registry.db import NO_FLUSH_WAIT
 from registry.models import Alert, AuditEntry, Staff
 from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
@@ -41,14 +42,8 @@ _STATE_COLUMNS: Final = (
 )
 STATE: Final = select(*_STATE_COLUMNS).where(_S.c.id == bindparam("staff_id"))
 # PostgreSQL, a search by name, birth date, address or 住民票コード: the same, and the search's
-# transaction (its audit row) commits without waiting for the WAL to reach the disk. The row is
-# committed and visible at once and on disk within a fraction of a second; a power failure of
-# the database server in between could lose it, as SQLite's WAL (synchronous=NORMAL) could.
-# Every change to the register, and every transaction that reads an individual number, still
-# waits for the disk. The wait was most of a search's time beyond the query (about 3 ms here).
-STATE_WITHOUT_FLUSH_WAIT: Final = select(
-    *_STATE_COLUMNS, func.set_config("synchronous_commit", "off", True)
-).where(_S.c.id == bindparam("staff_id"))
+# transaction (its audit row) does not wait for the disk (registry.db.NO_FLUSH_WAIT).
+STATE_WITHOUT_FLUSH_WAIT: Final = select(*_STATE_COLUMNS, NO_FLUSH_WAIT).where(_S.c.id == bindparam("staff_id"))
 
 
 def state_values(who: Actor, now: datetime) -> dict[str, object]:

@@ -17,7 +17,7 @@ from app.domain import clock
 from registry.api.errors import ApiError
 from registry.api.move_schemas import MoveResult, MoveReview, MoveState
 from registry.audit import writer as audit
-from registry.audit.writer import Event, write
+from registry.audit.writer import Event
 from registry.batch import Batch
 from registry.config import Settings
 from registry.models import Move
@@ -48,7 +48,7 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
     review = reviews.build(
         move_id, req, planned, planner.read, settings.municipality, now, expires_at
     )
-    write(session.connection(), actor, Event(
+    audit.write(session.connection(), actor, Event(
         "move.draft", targets_of(review), reference=move_id, detail=req.kind.code
     ))
     session.add(
