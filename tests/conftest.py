@@ -3,6 +3,7 @@ registry (init, seed, serve) on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,11 @@ def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
         cluster.stop()
 
 
+# Database names are unique in the run: a factory's own id() may be reused by a later one once
+# the first is freed, and the databases it made are never dropped (the cluster is thrown away).
+_DATABASE_NUMBERS = itertools.count(1)
+
+
 class DatabaseFactory:
     """Fresh empty databases of one kind, named per test."""
 
@@ -56,7 +62,7 @@ class DatabaseFactory:
         if self.kind == "sqlite":
             return f"sqlite+pysqlite:///{self._tmp / f'db{self._count}.sqlite3'}"
         cluster: PgCluster = self._cluster_getter()  # type: ignore[operator]
-        return cluster.create_database(f"t{os.getpid()}_{self._count}_{id(self) % 10000}")
+        return cluster.create_database(f"t{os.getpid()}_{next(_DATABASE_NUMBERS)}")
 
 
 @pytest.fixture(params=BACKENDS)
