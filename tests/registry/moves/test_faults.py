@@ -66,7 +66,26 @@ def _drafts(world: World) -> list[Pending]:
     return pending
 
 
-def _commit_all(world: World, share: list[Pending]) -> None:
+class Progress:
+    """Counts answered commits and wakes the killer once a chosen number is reached.
+
+    The kill point is a count of answers, not a delay: commits got fast enough that a fixed
+    delay could land after the last one (CI saw all 52 answered before any kill)."""
+
+    def __init__(self, kill_after: int) -> None:
+        self._lock = threading.Lock()
+        self._answered = 0
+        self._kill_after = kill_after
+        self.reached = threading.Event()
+
+    def answered(self) -> None:
+        with self._lock:
+            self._answered += 1
+            if self._answered >= self._kill_after:
+                self.reached.set()
+
+
+def _commit_all(world: World, share: list[Pending], progress: Progress) -> None:
     with world.client() as client:
         for p in share:
             try:
@@ -75,6 +94,7 @@ def _commit_all(world: World, share: list[Pending]) -> None:
                 return  # the service died under us
             assert response.status_code == 200, response.text
             p.answers.append(response.json())
+            progress.answered()
 
 
 def test_sigkill_during_commits_leaves_a_whole_register(fault_world: World) -> None:
@@ -88,10 +108,15 @@ def test_sigkill_during_commits_leaves_a_whole_register(fault_world: World) -> N
         if not todo:
             break
         shares = [todo[i::CLIENTS] for i in range(CLIENTS)]
-        threads = [threading.Thread(target=_commit_all, args=(world, s)) for s in shares]
+        # Kill once some commits are answered but while at least two per client remain, so
+        # the kill lands with commits in flight; which ones varies with the seed.
+        progress = Progress(rng.randint(1, max(1, len(todo) - 2 * CLIENTS)))
+        threads = [threading.Thread(target=_commit_all, args=(world, s, progress)) for s in shares]
         for t in threads:
             t.start()
-        time.sleep(rng.uniform(0.02, 0.3))
+        if not progress.reached.wait(timeout=60):
+            raise AssertionError("no commit was answered within 60 s")
+        time.sleep(rng.uniform(0, 0.005))
         world.server.kill()
         for t in threads:
             t.join(timeout=60)
