@@ -42,6 +42,8 @@ CLIENTS = 20
 WORKERS = {"sqlite": 1, "postgresql": int(os.environ.get("BENCH_PG_WORKERS", "2"))}
 GOAL_PG_RATE = 200.0
 GOAL_PG_P95_MS = 100.0
+# The paced run sends the goal's rate, spread evenly over the clients' commits.
+PACED_RATE = GOAL_PG_RATE
 
 
 def _single_households(
@@ -138,24 +140,44 @@ Meter = Callable[[], dict[str, float]]
 
 
 def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Callable[[], Any],
-           meter: Meter) -> dict[str, Any]:
+           meter: Meter, paced: float | None = None) -> dict[str, Any]:
     """CLIENTS threads commit `ids`; latency per commit, wall time, failures, and the CPU time
-    per commit of each process group `meter` reads."""
+    per commit of each process group `meter` reads.
+
+    Unpaced, each client commits again as soon as it has its answer: the rate is the most the
+    service takes, and the latency is then CLIENTS ÷ rate by Little's law whatever the service
+    does. Paced, the n-th commit is due at n ÷ `paced` seconds and its latency counts from
+    then, so a client held up by a slow answer does not hide the wait of the commits after
+    it (no coordinated omission): the latency a clerk sees when the city sends that rate."""
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
-    queue = iter(ids)
-    start = threading.Barrier(CLIENTS + 1)
+    queue = iter(enumerate(ids))
+    began = [0.0]
+    cpu0: dict[str, float] = {}
+
+    def set_off() -> None:
+        # Once the last client is ready, not before: each logs in first, and the service's
+        # password hashing is no part of a commit's cost.
+        cpu0.update(meter())
+        began[0] = time.perf_counter()
+
+    start = threading.Barrier(CLIENTS + 1, action=set_off)
 
     def worker() -> None:
         client = make_client()
         start.wait()
         while True:
             with lock:
-                move_id = next(queue, None)
+                n, move_id = next(queue, (0, None))
             if move_id is None:
                 return
             t0 = time.perf_counter()
+            if paced is not None:
+                due = began[0] + n / paced
+                if due > t0:
+                    time.sleep(due - t0)
+                t0 = due
             try:
                 ok = commit(client, move_id)
             except Exception as exc:  # counted, never hidden
@@ -171,7 +193,6 @@ def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Call
     for t in threads:
         t.start()
     start.wait()
-    cpu0 = meter()
     t0 = time.perf_counter()
     for t in threads:
         t.join()
@@ -188,18 +209,22 @@ def _api_commit(client: LeanClient, move_id: str) -> bool:
 def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, Any]],
               database: Path | None) -> dict[str, Any]:
     """`database`: the data directory of the run's PostgreSQL server, whose CPU time is counted."""
-    half = len(bodies) // 2
-    api_ids = _drafts(server, bodies[:half])
-    local_ids = _drafts(server, bodies[half:])
+    third = len(bodies) // 3
+    api_ids = _drafts(server, bodies[:third])
+    paced_ids = _drafts(server, bodies[third:2 * third])
+    local_ids = _drafts(server, bodies[2 * third:])
 
     def pg() -> float:
         return cpu_time.postgres_server(database) if database else 0.0
 
     assert server.process is not None
     pid = server.process.pid
-    api = _drive(api_ids, _api_commit, lambda: LeanClient(server, DEFAULT_USER), lambda: {
-        "service": cpu_time.tree(pid), "database": pg(), "client": cpu_time.this_process(),
-    })
+    def api_meter() -> dict[str, float]:
+        return {"service": cpu_time.tree(pid), "database": pg(), "client": cpu_time.this_process()}
+
+    api = _drive(api_ids, _api_commit, lambda: LeanClient(server, DEFAULT_USER), api_meter)
+    at_goal = _drive(paced_ids, _api_commit, lambda: LeanClient(server, DEFAULT_USER), api_meter,
+                     paced=PACED_RATE)
     app = in_process
     actor = Actor(staff_id=None, terminal_id=None)
 
@@ -216,7 +241,7 @@ def _workload(server: RegistryProcess, in_process: Any, bodies: list[dict[str, A
     local = _drive(local_ids, local_commit, lambda: None, lambda: {
         "service": cpu_time.this_process(), "database": pg(),
     })
-    return {"api": api, "in_process": local, "ratio_rate": local["rate"] / api["rate"],
+    return {"api": api, "paced": at_goal, "in_process": local, "ratio_rate": local["rate"] / api["rate"],
             "ratio_p95": api["p95_ms"] / local["p95_ms"]}
 
 
@@ -232,8 +257,8 @@ def _one(size: int, backend: str, commits: int, work: Path, cluster: PgCluster |
         if backend == "postgresql" and cluster is not None and cluster.work_dir is not None:
             database = cluster.work_dir / "data"
         results = {
-            "tenkyo_1": _workload(server, app, bodies.tenkyo(commits * 2), database),
-            "tennyu_4": _workload(server, app, bodies.tennyu4(commits), database),
+            "tenkyo_1": _workload(server, app, bodies.tenkyo(commits * 3), database),
+            "tennyu_4": _workload(server, app, bodies.tennyu4(commits * 3 // 2), database),
         }
     finally:
         app.state.engine.dispose()
@@ -257,22 +282,32 @@ def _cpu(m: dict[str, Any]) -> str:
 def _table(results: list[dict[str, Any]]) -> str:
     lines = [
         f"Measured {time.strftime('%Y-%m-%d')} on {report.machine()}; {CLIENTS} concurrent clients; "
-        "PostgreSQL with fsync and synchronous commit on.",
+        "PostgreSQL with fsync and synchronous commit on. *As fast as they can*: each client commits "
+        f"again as soon as it has its answer. *Paced*: the same {CLIENTS} clients send "
+        f"{PACED_RATE:.0f} commits/s in all, latency counted from when each commit was due.",
         "",
-        "| residents | database | move | API commits/s | API p50 ms | API p95 ms | failed | in-process commits/s | in-process p95 ms | in-process/API rate | API CPU ms/commit: service + database + client | in-process CPU ms/commit: service + database | API/in-process CPU | goal |",
-        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| residents | database | move | API commits/s | API p50 ms | API p95 ms | failed | paced at "
+        f"{PACED_RATE:.0f}/s: commits/s | paced p50 ms | paced p95 ms | in-process commits/s | in-process p95 ms | "
+        "in-process/API rate | API CPU ms/commit: service + database + client | in-process CPU ms/commit: "
+        "service + database | API/in-process CPU | goal |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         for name, w in r["workloads"].items():
-            a, b = w["api"], w["in_process"]
+            a, paced, b = w["api"], w["paced"], w["in_process"]
+            failed = a["failures"] + paced["failures"]
             if r["backend"] == "postgresql":
-                met = a["rate"] >= GOAL_PG_RATE and a["p95_ms"] < GOAL_PG_P95_MS and not a["failures"]
-                goal = f"≥ {GOAL_PG_RATE:.0f}/s, p95 < {GOAL_PG_P95_MS:.0f} ms: {'yes' if met else 'no'}"
+                rate = a["rate"] >= GOAL_PG_RATE
+                flat_out = a["p95_ms"] < GOAL_PG_P95_MS
+                at_rate = paced["p95_ms"] < GOAL_PG_P95_MS and paced["rate"] >= 0.97 * PACED_RATE
+                goal = (f"≥ {GOAL_PG_RATE:.0f}/s: {'yes' if rate else 'no'}; p95 < {GOAL_PG_P95_MS:.0f} ms "
+                        f"as fast as they can: {'yes' if flat_out else 'no'}, paced: {'yes' if at_rate else 'no'}")
             else:
-                goal = f"no failed request: {'yes' if not a['failures'] else 'no'}"
+                goal = f"no failed request: {'yes' if not failed else 'no'}"
             lines.append(
                 f"| {r['size']:,} | {r['backend']} | {name} | {a['rate']:.0f} | {a['p50_ms']:.1f} | "
-                f"{a['p95_ms']:.1f} | {a['failures']} | {b['rate']:.0f} | {b['p95_ms']:.1f} | "
+                f"{a['p95_ms']:.1f} | {failed} | {paced['rate']:.0f} | {paced['p50_ms']:.1f} | "
+                f"{paced['p95_ms']:.1f} | {b['rate']:.0f} | {b['p95_ms']:.1f} | "
                 f"{w['ratio_rate']:.2f} | {_cpu(a)} | {_cpu(b)} | {_cpu_total(a) / _cpu_total(b):.2f} | {goal} |"
             )
     return "\n".join(lines)

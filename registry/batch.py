@@ -20,6 +20,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, exc
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import Compiled
+from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.sql.expression import Executable
 
@@ -95,9 +96,19 @@ def _one_by_one(conn: Connection, statement: Executable, many: list[Params]) -> 
     for params in many:
         result = conn.execute(statement, params)
         if result.returns_rows:
-            rows.extend(tuple(r) for r in result.all())
-        rowcount += result.rowcount
+            # sqlite3 counts the rows of an UPDATE ... RETURNING only once they are read, and
+            # not always then: the rows answered are the rows touched.
+            fetched = [tuple(r) for r in result.all()]
+            rows.extend(fetched)
+            rowcount += len(fetched)
+        else:
+            rowcount += result.rowcount
     return Outcome(rowcount, rows)
+
+
+def _returns_rows(statement: Executable) -> bool:
+    # Only an INSERT, UPDATE or DELETE without RETURNING is known to answer no rows.
+    return not isinstance(statement, UpdateBase) or bool(statement._returning)
 
 
 def _pipelined(conn: Connection, items: list[tuple[Executable, list[Params]]]) -> list[Outcome]:
@@ -112,10 +123,18 @@ def _pipelined(conn: Connection, items: list[tuple[Executable, list[Params]]]) -
             for statement, many in items:
                 prepared = _prepare(statement, dialect, frozenset().union(*(p.keys() for p in many)))
                 cursors = []
-                for params in many:
+                if len(many) > 1 and not _returns_rows(statement):
+                    # One cursor for every set: the query is converted once and the rowcount
+                    # is the sum. (With RETURNING, executemany would wait for the answers
+                    # before the next statement went out: one round trip more.)
                     cursor = driver.cursor()
-                    cursor.execute(prepared.sql, prepared.construct(params))
                     cursors.append(cursor)
+                    cursor.executemany(prepared.sql, [prepared.construct(p) for p in many])
+                else:
+                    for params in many:
+                        cursor = driver.cursor()
+                        cursors.append(cursor)
+                        cursor.execute(prepared.sql, prepared.construct(params))
                 sent.append(cursors)
         outcomes = []
         for cursors in sent:

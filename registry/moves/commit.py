@@ -5,15 +5,17 @@ update (current version as the draft saw it → the new one). If any of them mov
 whole transaction is rolled back and the caller answers 409 `version_conflict`.
 
 The writes are Core statements (the ORM's unit of work would cost more than the database
-does). New households and persons are inserted at once, for their numbers and ids; every other
-write is queued in a registry.batch.Batch, which the caller sends with its own last writes: on
-PostgreSQL one round trip for all of them. Rows are locked in one order (households by id, then
+does). New households and persons go out first, in one batch of their own, because every other
+write needs their ids; on PostgreSQL their 世帯番号 and 宛名番号 are drawn from the sequences
+inside those INSERTs. Every other write is queued in a registry.batch.Batch, which the caller
+sends with its own last writes: on PostgreSQL one round trip for all of them. Rows are locked in one order (households by id, then
 persons by id), so two commits never wait on each other in a cycle.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
@@ -57,8 +59,11 @@ ADVANCE_HOUSEHOLD: Final = (
     .values(version=_H.c.version + 1)
 )
 HOUSEHOLD_NUMBER: Final = select(_H.c.household_number).where(_H.c.id == bindparam("hid"))
-NEW_HOUSEHOLD_ROW: Final = insert(_H).returning(_H.c.id)
-NEW_PERSON: Final = insert(_P).returning(_P.c.id, sort_by_parameter_order=True)
+NEW_HOUSEHOLD_ROW: Final = insert(_H).returning(_H.c.id, _H.c.household_number)
+NEW_PERSON: Final = insert(_P).returning(_P.c.id, _P.c.atena_number)
+# On PostgreSQL the numbers come from their sequences inside the INSERT: no round trip of its own.
+NEW_HOUSEHOLD_NUMBERED: Final = NEW_HOUSEHOLD_ROW.values(household_number=counters.NEXT_IN_STATEMENT[counters.HOUSEHOLD])
+NEW_PERSON_NUMBERED: Final = NEW_PERSON.values(atena_number=counters.NEXT_IN_STATEMENT[counters.ATENA])
 NEW_VERSIONS: Final = insert(_V)
 # The version a commit has just written, by person and number: statements queued in one batch
 # cannot pass each other the ids the database assigned.
@@ -122,8 +127,13 @@ def apply(
     everything else is queued in `batch`, which the caller runs with its own last writes."""
     conn = session.connection()
     checks: list[tuple[int, int, str]] = []
-    household_ids, household_numbers, household_versions = _households(session, conn, plan, batch, checks)
-    person_ids, atena_of, code_of = _persons(session, conn, plan, scheme)
+    # New households and persons go out together, ahead of the batch that needs their ids.
+    created = Batch(conn)
+    take_household = _households(session, conn, plan, batch, checks, created)
+    take_persons = _persons(session, conn, plan, scheme, created)
+    answers = created.run() if len(created) else []
+    household_ids, household_numbers, household_versions = take_household(answers)
+    person_ids, atena_of, code_of = take_persons(answers)
 
     towns = _town_names(conn, {p.state["town_code"] for p in plan.persons})
     batch.add(NEW_VERSIONS, [
@@ -191,9 +201,16 @@ def apply(
     return Applied(result, checks)
 
 
+Households = tuple[dict[str, int], dict[str, str], dict[str, int]]
+Persons = tuple[dict[str, int], dict[str, str], dict[str, str]]
+
+
 def _households(
     session: Session, conn: Connection, plan: Plan, batch: Batch, checks: list[tuple[int, int, str]],
-) -> tuple[dict[str, int], dict[str, str], dict[str, int]]:
+    created: Batch,
+) -> Callable[[list[Outcome]], Households]:
+    """Queues the households' writes; the answer reads, from `created`'s outcomes, the ids and
+    numbers of the household, if any, this move makes."""
     ids: dict[str, int] = {}
     numbers: dict[str, str] = {}
     versions: dict[str, int] = {}
@@ -205,41 +222,62 @@ def _households(
         if number is None:  # a draft stored before plans carried the number
             number = conn.execute(HOUSEHOLD_NUMBER, {"hid": h.household_id}).scalar_one()
         ids[h.key], numbers[h.key], versions[h.key] = h.household_id, number, h.expected_version + 1
+    made: dict[str, int] = {}
     for h in plan.households:
         if h.key == NEW_HOUSEHOLD:
-            number = f"{counters.take(session, counters.HOUSEHOLD)[0]:010d}"
-            new_id = conn.execute(
-                NEW_HOUSEHOLD_ROW, {"household_number": number, "created_on": h.created_on, "version": 1}
-            ).scalar_one()
-            ids[h.key], numbers[h.key], versions[h.key] = new_id, number, 1
+            row = {"created_on": h.created_on, "version": 1}
+            if counters.in_statement(conn):
+                made[h.key] = created.add(NEW_HOUSEHOLD_NUMBERED, row)
+            else:
+                number = f"{counters.take(session, counters.HOUSEHOLD)[0]:010d}"
+                made[h.key] = created.add(NEW_HOUSEHOLD_ROW, {**row, "household_number": number})
     # Persons who stay in a household the move does not otherwise touch (a 記載事項変更).
     for p in plan.persons:
-        if p.household not in ids:
+        if p.household not in ids and p.household not in made:
             ids[p.household] = int(p.household[3:])
-    return ids, numbers, versions
+
+    def answer(outcomes: list[Outcome]) -> Households:
+        for key, index in made.items():
+            (new_id, number), = outcomes[index].rows
+            ids[key], numbers[key], versions[key] = new_id, number, 1
+        return ids, numbers, versions
+
+    return answer
 
 
 def _persons(
-    session: Session, conn: Connection, plan: Plan, scheme: ResidentCodeScheme
-) -> tuple[dict[str, int], dict[str, str], dict[str, str]]:
+    session: Session, conn: Connection, plan: Plan, scheme: ResidentCodeScheme, created: Batch,
+) -> Callable[[list[Outcome]], Persons]:
+    """Queues the new persons' rows; the answer gives every person's id, 宛名番号 and 住民票コード."""
     person_ids: dict[str, int] = {}
     atena_of: dict[str, str] = {}
     code_of: dict[str, str] = {}
     new = [p for p in plan.persons if p.person_id is None]
+    index = None
     if new:
-        atenas = [f"{n:010d}" for n in counters.take(session, counters.ATENA, len(new))]
         codes = [p.resident_code or _new_resident_code(conn, scheme) for p in new]
-        ids = conn.execute(NEW_PERSON, [
-            {"atena_number": a, "resident_code": c, "current_version_id": None}
-            for a, c in zip(atenas, codes, strict=True)
-        ]).scalars()
-        for p, new_id, atena, code in zip(new, ids, atenas, codes, strict=True):
-            person_ids[p.ref], atena_of[p.ref], code_of[p.ref] = new_id, atena, code
+        rows = [{"resident_code": c, "current_version_id": None} for c in codes]
+        if counters.in_statement(conn):
+            index = created.add(NEW_PERSON_NUMBERED, rows)
+        else:
+            atenas = [f"{n:010d}" for n in counters.take(session, counters.ATENA, len(new))]
+            index = created.add(NEW_PERSON, [{**r, "atena_number": a} for r, a in zip(rows, atenas, strict=True)])
+        for p, code in zip(new, codes, strict=True):
+            code_of[p.ref] = code
     for p in plan.persons:
         if p.person_id is not None:
             assert p.atena_number is not None and p.resident_code is not None
             person_ids[p.ref], atena_of[p.ref], code_of[p.ref] = p.person_id, p.atena_number, p.resident_code
-    return person_ids, atena_of, code_of
+
+    def answer(outcomes: list[Outcome]) -> Persons:
+        if index is not None:
+            # One row per person, in the order queued (the batch runs them in that order, so
+            # the 宛名番号 drawn increase with it).
+            for p, (new_id, atena) in zip(new, outcomes[index].rows, strict=True):
+                person_ids[p.ref], atena_of[p.ref] = new_id, atena
+        return person_ids, atena_of, code_of
+
+    return answer
 
 
 # Towns never change once loaded; their names are read once per process, all at once (a city

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import Connection, String, bindparam, cast, func, select, text, update
 from sqlalchemy.orm import Session
 
 from registry.models import Counter, Household, Person
@@ -31,6 +31,16 @@ NEXTVAL: Final = {
     name: text(f"SELECT nextval('{seq}') FROM generate_series(1, :n)")
     for name, seq in SEQUENCES.items()
 }
+# The next number as the text the register stores, for an INSERT to take in the same statement
+# (PostgreSQL only; the sequences run from 10 digits to 10 digits, so no padding is needed).
+NEXT_IN_STATEMENT: Final = {
+    name: cast(func.nextval(seq), String(10)) for name, seq in SEQUENCES.items()
+}
+
+
+def in_statement(conn: Connection) -> bool:
+    """Whether new 宛名番号 and 世帯番号 are drawn inside the INSERT (NEXT_IN_STATEMENT)."""
+    return conn.dialect.name == "postgresql"
 
 
 def take(session: Session, name: str, count: int = 1) -> list[int]:

@@ -78,6 +78,19 @@ def test_answers_in_the_order_queued(engine: Any) -> None:
         assert [tuple(r) for r in conn.execute(ALL)] == [(1, "A", 1), (2, "B", 10)]
 
 
+def test_a_list_of_sets_answers_the_sum_of_their_rowcounts(engine: Any) -> None:
+    with engine.begin() as conn:
+        conn.execute(ADD, [{"id": i, "name": f"n{i}", "n": 0} for i in range(1, 5)])
+        batch = Batch(conn)
+        bumped = batch.add(BUMP, [{"pid": 1, "expected": 0}, {"pid": 2, "expected": 9},
+                                  {"pid": 3, "expected": 0}])
+        returned = batch.add(BUMP_RETURNING, [{"pid": 4}, {"pid": 1}])
+        outcomes = batch.run()
+    assert outcomes[bumped].rowcount == 2  # the set that missed counts for nothing
+    assert outcomes[returned].rowcount == 2
+    assert outcomes[returned].rows == [(4, 10), (1, 11)]
+
+
 def test_a_failure_is_sqlalchemys_error_and_nothing_stays(engine: Any) -> None:
     with engine.begin() as conn:
         conn.execute(ADD, {"id": 1, "name": "a", "n": 0})
