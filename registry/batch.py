@@ -34,17 +34,18 @@ class Outcome:
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
     sql: str
     construct: Callable[[Params], dict[str, Any]]
 
 
 # Keyed by the statement object itself (so never by a reused id) and the parameter names: the
 # statements batched are module constants, a few dozen in all.
-_COMPILED: dict[tuple[Executable, str, frozenset[str]], _Prepared] = {}
+_COMPILED: dict[tuple[Executable, str, frozenset[str]], Prepared] = {}
 
 
-def _prepare(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _Prepared:
+def prepare(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> Prepared:
+    """The statement's SQL for `dialect` and how to build its parameters (cached)."""
     key = (statement, dialect.name, keys)
     found = _COMPILED.get(key)
     if found is not None:
@@ -63,7 +64,7 @@ def _prepare(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> _
                 params[name] = processor(params[name])
         return params
 
-    prepared = _Prepared(compiled.string, construct)
+    prepared = Prepared(compiled.string, construct)
     _COMPILED[key] = prepared
     return prepared
 
@@ -121,7 +122,7 @@ def _pipelined(conn: Connection, items: list[tuple[Executable, list[Params]]]) -
     try:
         with driver.pipeline():
             for statement, many in items:
-                prepared = _prepare(statement, dialect, frozenset().union(*(p.keys() for p in many)))
+                prepared = prepare(statement, dialect, frozenset().union(*(p.keys() for p in many)))
                 cursors = []
                 if len(many) > 1 and not _returns_rows(statement):
                     # One cursor for every set: the query is converted once and the rowcount

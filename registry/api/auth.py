@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
+from registry import single_read
 from registry.api.deps import db_session, db_write_session
 from registry.audit import writer
 from registry.batch import Batch
@@ -84,9 +85,8 @@ TERMINAL_ONLY: Final = select(_T.c.fingerprint, _T.c.revoked_at).where(_T.c.name
 
 def _read(request: Request, statement: Any, values: dict[str, str]) -> Any:
     """One row of a check that reads. On PostgreSQL in autocommit (registry.db): no BEGIN and
-    no ROLLBACK around the single statement."""
-    with request.app.state.auth_engine.connect() as conn:
-        return conn.execute(statement, values).first()
+    no ROLLBACK around the single statement, and straight through the driver."""
+    return single_read.first(request.app.state.auth_engine, statement, values)
 
 
 def _enrolled(request: Request, certificate: terminals.PeerCertificate, row: Any) -> str:

@@ -78,24 +78,31 @@ async def create_move(
     return await run_in_threadpool(idempotent.run, request, "POST /v1/moves", key, body, work)
 
 
-@router.post("/v1/moves/{move_id}/commit", response_model=MoveResult)
+# The commit route reads its header and settings itself: FastAPI's dependency solving was a
+# measurable part of a commit's CPU. The header stays documented in the OpenAPI document.
+_KEY_HEADER = {"parameters": [{
+    "name": "Idempotency-Key", "in": "header", "required": False,
+    "description": IDEMPOTENCY_DOC, "schema": {"type": "string"},
+}]}
+
+
+@router.post("/v1/moves/{move_id}/commit", response_model=MoveResult, openapi_extra=_KEY_HEADER)
 async def commit_move(
     move_id: str,
     request: Request,
-    cfg: Settings = Depends(settings),
     checked: Deferred = Depends(require_in_handler(MOVE_COMMIT)),
-    idempotency_key: str | None = Header(None, alias="Idempotency-Key", description=IDEMPOTENCY_DOC),
 ) -> Response:
     """Apply the draft in one transaction. 409 `version_conflict` if any record or household
     changed since the draft, and then nothing is applied. Committing a committed draft again
     answers its first result and applies nothing."""
     raw = await request.body()
+    cfg: Settings = request.app.state.settings
 
     def work() -> Response:
         # The staff and terminal checks first, in this thread (one hop, not two, per commit).
         who = checked()
         params.reject_unknown(request, ())
-        validate_key(idempotency_key)
+        validate_key(request.headers.get("idempotency-key"))
         move = _move_id(move_id)
         if raw.strip():
             raise ApiError(422, "invalid_body", "確定の要求に本文は指定できません。")
