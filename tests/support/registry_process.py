@@ -122,6 +122,7 @@ class RegistryProcess:
     env: dict[str, str] = field(default_factory=dict)  # settings for this service only
     workers: int = 1
     tokens: dict[str, str] = field(default_factory=dict)  # test staff sessions, by user
+    tree: Path = REPO  # the source tree the service runs from (bench.paired_moves: another revision)
 
     @property
     def terminal_dir(self) -> Path:
@@ -158,7 +159,7 @@ class RegistryProcess:
             registry_command(
                 self.state, self.db_url, "serve", "--port", str(self.port), "--workers", str(self.workers)
             ),
-            cwd=REPO, stdout=self._log, stderr=subprocess.STDOUT, env={**os.environ, **self.env},
+            cwd=self.tree, stdout=self._log, stderr=subprocess.STDOUT, env={**os.environ, **self.env},
         )
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
