@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import jaconv
@@ -117,6 +118,31 @@ def test_individual_number_search_is_logged_and_never_echoed(
         after = conn.scalar(select(func.count()).select_from(NumberAccessLog))
     assert after == before + 1
     assert logged.person_id == person.person_id and logged.action == "search"
+
+
+def test_number_searches_beside_other_writers_all_succeed(
+    registry: RegistryProcess, registry_engine: Engine
+) -> None:
+    """A search by number writes its access-log row; with other requests committing writes
+    (their audit rows) at the same moment, not one may fail. On SQLite a read transaction
+    cannot become a writer after another writer committed: it has to begin as one."""
+    people = truth.residents(registry_engine, limit=6)
+    numbers = [truth.individual_number(registry_engine, p.person_id) for p in people]
+    statuses: list[int] = []
+
+    def searcher(number: str) -> None:
+        with registry.client() as client:
+            for _ in range(15):
+                statuses.append(client.get("/v1/residents/search", params={"individual_number": number}).status_code)
+                statuses.append(client.get("/v1/residents/search", params={"name": "わたなべ", "birth_date": "1980-02-17"}).status_code)
+
+    threads = [threading.Thread(target=searcher, args=(n,)) for n in numbers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(statuses) == 6 * 30
+    assert set(statuses) == {200}, sorted(set(statuses))
 
 
 @pytest.mark.parametrize(

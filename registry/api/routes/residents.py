@@ -74,28 +74,35 @@ def _criteria(request: Request, cfg: Settings) -> SearchCriteria:
     )
 
 
-@router.get("/v1/residents/search", response_model=SearchResult)
+# Read from the request by the handler itself (see params.documented); documented here.
+_SEARCH_DOC = params.documented("query", [
+    ("name", "氏名 (kanji, kana or 通称), prefix match"),
+    ("name_kana", "氏名のカナ, prefix match"),
+    ("birth_date", "YYYY-MM-DD"),
+    ("address", "住所; a prefix of the town part suffices"),
+    ("sex", "JIS X 0303 code; narrows, never counts"),
+    ("resident_code", "住民票コード"),
+    ("individual_number", "個人番号 (access-logged)"),
+    ("include_removed", "true to include 消除者"),
+    ("limit", "1-100, default 20"),
+    ("offset", "0-10000"),
+])
+
+
+@router.get("/v1/residents/search", response_model=SearchResult, openapi_extra=_SEARCH_DOC)
 def search_residents(
     request: Request,
-    cfg: Settings = Depends(settings),
     checked: Deferred = Depends(require_in_handler(RESIDENT_SEARCH)),
-    name: str | None = Query(None, description="氏名 (kanji, kana or 通称), prefix match"),
-    name_kana: str | None = Query(None, description="氏名のカナ, prefix match"),
-    birth_date: str | None = Query(None, description="YYYY-MM-DD"),
-    address: str | None = Query(None, description="住所; a prefix of the town part suffices"),
-    sex: str | None = Query(None, description="JIS X 0303 code; narrows, never counts"),
-    resident_code: str | None = Query(None, description="住民票コード"),
-    individual_number: str | None = Query(None, description="個人番号 (access-logged)"),
-    include_removed: str | None = Query(None, description="true to include 消除者"),
-    limit: str | None = Query(None, description="1-100, default 20"),
-    offset: str | None = Query(None, description="0-10000"),
 ) -> Response:
     """Identity search. At least two of name / birth date / address, or a 住民票コード or
     individual number alone; otherwise 422 `search_too_broad`. Results never carry the
     individual number."""
     who = checked()  # first, in this handler's worker thread (see require_in_handler)
     params.reject_unknown(request, SEARCH_PARAMS)
+    cfg: Settings = request.app.state.settings
     criteria = _criteria(request, cfg)
+    q = request.query_params
+    limit, offset, include_removed = q.get("limit"), q.get("offset"), q.get("include_removed")
     if criteria.individual_number is not None and not who.can(NUMBER_SEARCH):
         audit_read(request, who, Event("resident.search", result="denied", number_access=True,
                                    detail=NUMBER_SEARCH))
@@ -111,7 +118,9 @@ def search_residents(
     # queue behind the single writer for the length of a query.
     together = request.app.state.engine.dialect.name == "postgresql"
     by_number = criteria.individual_number is not None
-    with db_write_session(request) if together else db_session(request) as session:
+    # A search by number writes its access-log row in this transaction: on SQLite it must then
+    # begin as a writer (registry.db, WRITE), or a writer committing meanwhile fails it.
+    with db_write_session(request) if together or by_number else db_session(request) as session:
         # The search limit's check in the search's own transaction: one statement.
         check = search_limit.STATE_WITHOUT_FLUSH_WAIT if together and not by_number else search_limit.STATE
         state = session.connection().execute(check, search_limit.state_values(who, utcnow()))
