@@ -7,7 +7,7 @@ which is filled only on an explicit, permitted and logged reveal.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -135,7 +135,20 @@ class HouseholdDetail(BaseModel):
     members: list[ResidentSummary]
 
 
-def address_of(v: PersonVersion, town: Town, municipality: Municipality) -> Address:
+class TownNames(Protocol):
+    """What an address needs of its town: a Town, or the town columns of a search hit."""
+
+    @property
+    def town_code(self) -> str: ...
+
+    @property
+    def postal_code(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+
+def address_of(v: PersonVersion, town: TownNames, municipality: Municipality) -> Address:
     return Address(
         postal_code=town.postal_code,
         town_code=town.town_code,
@@ -163,7 +176,7 @@ PersonView = TypeVar("PersonView", bound=PersonCore)
 
 
 def _person(
-    model: type[PersonView], v: PersonVersion, town: Town, household_number: str | None,
+    model: type[PersonView], v: PersonVersion, town: TownNames, household_number: str | None,
     m: Municipality, **extra: Any,
 ) -> PersonView:
     computed: dict[str, Any] = {
@@ -177,7 +190,7 @@ def _person(
 
 
 def summary_of(
-    atena_number: str, v: PersonVersion, town: Town, household_number: str, m: Municipality
+    atena_number: str, v: PersonVersion, town: TownNames, household_number: str, m: Municipality
 ) -> ResidentSummary:
     status = "removed" if v.removed_on else "resident"
     return _person(ResidentSummary, v, town, household_number, m, id=atena_number, status=status)
