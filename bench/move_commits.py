@@ -140,9 +140,10 @@ Meter = Callable[[], dict[str, float]]
 
 
 def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Callable[[], Any],
-           meter: Meter, paced: float | None = None) -> dict[str, Any]:
+           meter: Meter, paced: float | None = None, samples: list[float] | None = None) -> dict[str, Any]:
     """CLIENTS threads commit `ids`; latency per commit, wall time, failures, and the CPU time
-    per commit of each process group `meter` reads.
+    per commit of each process group `meter` reads. `samples`, if given, receives each
+    commit's latency in seconds (for percentiles over several runs).
 
     Unpaced, each client commits again as soon as it has its answer: the rate is the most the
     service takes, and the latency is then CLIENTS ÷ rate by Little's law whatever the service
@@ -199,6 +200,8 @@ def _drive(ids: list[str], commit: Callable[[Any, str], bool], make_client: Call
     wall = time.perf_counter() - t0
     cpu1 = meter()
     cpu = {f"cpu_{k}_ms": (cpu1[k] - cpu0[k]) * 1000 / len(ids) for k in cpu0}
+    if samples is not None:
+        samples.extend(latencies)
     return {**report.summary(latencies), "rate": len(ids) / wall, "failures": len(failures), **cpu}
 
 

@@ -59,22 +59,10 @@ def _start(tree: Path, state: Path, db_url: str) -> RegistryProcess:
 def _chunk(side: Side, ids: list[str], database: Path) -> None:
     assert side.server.process is not None
     pid = side.server.process.pid
-    summary = report.summary
-    seen: list[float] = []
-
-    def keep(samples: list[float]) -> dict[str, float]:
-        seen.extend(samples)
-        return summary(samples)
-
-    report.summary = keep  # the chunk's raw latencies, for percentiles over all chunks
-    try:
-        result = _drive(ids, _api_commit, lambda: LeanClient(side.server, DEFAULT_USER), lambda: {
-            "service": cpu_time.tree(pid), "database": cpu_time.postgres_server(database),
-            "client": cpu_time.this_process(),
-        })
-    finally:
-        report.summary = summary
-    side.latencies += seen
+    result = _drive(ids, _api_commit, lambda: LeanClient(side.server, DEFAULT_USER), lambda: {
+        "service": cpu_time.tree(pid), "database": cpu_time.postgres_server(database),
+        "client": cpu_time.this_process(),
+    }, samples=side.latencies)
     side.seconds += len(ids) / result["rate"]
     side.failures += result["failures"]
     for key in ("service", "database", "client"):
