@@ -7,7 +7,8 @@ both start from the same residents), and the same 20 clients commit alternately 
 other in chunks, the order swapped every chunk. The machine this project is measured on is
 shared and its speed drifts by half within an hour; alternating puts the drift on both sides
 alike, where two runs one after the other would measure the drift. The working tree is the
-candidate; --base names the revision it is compared with (exported with `git archive`).
+candidate; --base names the revision it is compared with (exported with `git archive`). When the
+candidate adds migrations, the base side's copy is downgraded to the base's last one.
 Nothing is written to the README: the figures go into the note or commit of the change.
 """
 
@@ -22,10 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
+from alembic import command
 
 from bench import cpu_time, register, report
 from bench.lean_client import LeanClient
 from bench.move_commits import CLIENTS, Bodies, _api_commit, _drafts, _drive
+from registry import migrate
 from tests.support.pgcluster import PgCluster
 from tests.support.registry_process import DEFAULT_USER, RegistryProcess
 
@@ -69,6 +72,17 @@ def _chunk(side: Side, ids: list[str], database: Path) -> None:
         side.cpu[key] = side.cpu.get(key, 0.0) + result[f"cpu_{key}_ms"] * len(ids)
 
 
+def _to_schema_of(tree: Path, db_url: str) -> None:
+    """The base side's copy of the register downgraded to the base's last migration, when the
+    candidate adds migrations (the register was made with the candidate's)."""
+    head = subprocess.run(
+        [sys.executable, "-c", "from registry import migrate; print(migrate.head_revision())"],
+        cwd=tree, check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    if head != migrate.head_revision():
+        command.downgrade(migrate.alembic_config(db_url), head)
+
+
 def run(base: str, kind: str, chunks: int, chunk: int, size: int) -> str:
     work = Path(tempfile.mkdtemp(prefix="madoguchi-paired-"))
     cluster = PgCluster(work / "pg", durable=True)
@@ -83,6 +97,7 @@ def run(base: str, kind: str, chunks: int, chunk: int, size: int) -> str:
         state_b = work / "state-b"
         shutil.copytree(fresh.state, state_b)
         trees = {"base": _export(base, work / "base"), "candidate": REPO}
+        _to_schema_of(trees["base"], fresh.db_url)
         sides["base"] = Side(trees["base"], _start(trees["base"], fresh.state, fresh.db_url))
         sides["candidate"] = Side(REPO, _start(REPO, state_b, f"{base_url}/paired_b"))
         for name, url in (("base", fresh.db_url), ("candidate", f"{base_url}/paired_b")):

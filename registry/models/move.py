@@ -1,6 +1,7 @@
 """住民異動届 as the registry holds them: a server-side draft that the clerk reviews, then the
-committed move. The request and the computed plan are kept as JSON; individual numbers are
-scrubbed from both once the draft is committed or expires."""
+committed move. The request and the computed plan are kept as JSON without individual numbers:
+a draft's numbers wait in a column of their own, cleared when the draft is committed or
+discarded (an expired draft is deleted whole)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class Move(Base):
     plan: Mapped[str] = mapped_column(Text)  # what a commit writes, JSON
     review: Mapped[str] = mapped_column(Text)  # the draft answer (diff, warnings), JSON
     result: Mapped[str | None] = mapped_column(Text)  # the commit answer, JSON
+    numbers: Mapped[str | None] = mapped_column(Text)  # a draft's individual numbers by person ref, JSON
 
 
 class IdempotencyRecord(Base):

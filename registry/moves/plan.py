@@ -31,7 +31,8 @@ class PersonPlan:
     # 住民票コード: a new person's may be None (the commit assigns one).
     resident_code: str | None = None
     atena_number: str | None = None  # of an existing record
-    individual_number: str | None = None  # for new persons, scrubbed after commit
+    # For new persons. Stored apart from the plan (Plan.numbers_json) and cleared at commit.
+    individual_number: str | None = None
     returning: bool = False  # a former resident's record taken up again
 
 
@@ -53,9 +54,13 @@ class Plan:
     certificates: list[dict[str, Any]] = field(default_factory=list)  # 転出証明書 contents
 
     def to_json(self) -> str:
+        """The plan as stored with the draft, without individual numbers (numbers_json)."""
         data = {
             "kind": self.kind,
-            "persons": [{**vars(p), "state": records.to_json(p.state)} for p in self.persons],
+            "persons": [
+                {**vars(p), "state": records.to_json(p.state), "individual_number": None}
+                for p in self.persons
+            ],
             "households": [
                 {**vars(h), "created_on": h.created_on.isoformat() if h.created_on else None}
                 for h in self.households
@@ -65,11 +70,23 @@ class Plan:
         }
         return json.dumps(data, ensure_ascii=False, default=_iso)
 
+    def numbers_json(self) -> str | None:
+        """The individual numbers the commit will record, by person ref; None if there are none.
+        Kept in a column of their own so that a commit or discard clears them by setting it to
+        NULL, without rewriting the stored request and plan."""
+        found = {p.ref: p.individual_number for p in self.persons if p.individual_number}
+        return json.dumps(found) if found else None
+
     @classmethod
-    def from_json(cls, text: str) -> Plan:
+    def from_json(cls, text: str, numbers: str | None = None) -> Plan:
         data = json.loads(text)
+        by_ref: dict[str, str] = json.loads(numbers) if numbers else {}
         persons = [
-            PersonPlan(**{**p, "state": records.from_json(p["state"])}) for p in data["persons"]
+            PersonPlan(**{
+                **p, "state": records.from_json(p["state"]),
+                "individual_number": by_ref.get(p["ref"]),
+            })
+            for p in data["persons"]
         ]
         households = [
             HouseholdPlan(
@@ -84,15 +101,6 @@ class Plan:
             transfer_notice_ids=data["transfer_notice_ids"],
             certificates=data["certificates"],
         )
-
-
-
-def scrubbed(plan_json: str) -> str:
-    """The stored plan as kept after commit: individual numbers live only in their own table."""
-    data = json.loads(plan_json)
-    for person in data["persons"]:
-        person["individual_number"] = None
-    return json.dumps(data, ensure_ascii=False)
 
 
 def _iso(value: Any) -> Any:

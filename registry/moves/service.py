@@ -25,7 +25,7 @@ from registry.models.base import table_of, utcnow
 from registry.moves import commit as committer
 from registry.moves import request as move_request
 from registry.moves import review as reviews
-from registry.moves.plan import Plan, scrubbed
+from registry.moves.plan import Plan
 from registry.moves.planner import Planner
 from registry.repositories.actor import Actor
 
@@ -60,8 +60,9 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
             expires_at=expires_at,
             staff_id=actor.staff_id,
             terminal_id=actor.terminal_id,
-            request=json.dumps(move_request.canonical(req), ensure_ascii=False),
+            request=json.dumps(_without_numbers(move_request.canonical(req)), ensure_ascii=False),
             plan=planned.plan.to_json(),
+            numbers=planned.plan.numbers_json(),
             review=review.model_dump_json(),
         )
     )
@@ -70,7 +71,7 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
 
 _M = table_of(Move)
 LOCK_MOVE = (
-    select(_M.c.status, _M.c.expires_at, _M.c.plan, _M.c.request, _M.c.result)
+    select(_M.c.status, _M.c.expires_at, _M.c.plan, _M.c.numbers, _M.c.result)
     .where(_M.c.id == bindparam("move_id"))
     .with_for_update()
 )
@@ -95,7 +96,7 @@ def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> 
     now = utcnow()
     if _aware(move.expires_at) <= now:
         raise ApiError(410, "move_expired", "この異動届の下書きは有効期限を過ぎました。もう一度入力内容を確認して作成してください。")
-    plan = Plan.from_json(move.plan)
+    plan = Plan.from_json(move.plan, move.numbers)
     conn = session.connection()
     batch = Batch(conn)
     applied = committer.apply(session, move_id, plan, actor, settings.resident_code_scheme, now, batch)
@@ -105,12 +106,8 @@ def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> 
         "move_id": move_id, "status": "committed", "committed_at": now,
         "result": applied.result.model_dump_json(),
     }
-    # Individual numbers stay in their own table only: a stored plan and request that carry
-    # one are rewritten without it. Most moves carry none, and their texts stay as they are.
-    if any(p.individual_number for p in plan.persons):
-        finish["plan"] = scrubbed(move.plan)
-    if '"individual_number"' in move.request:
-        finish["request"] = json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False)
+    if move.numbers is not None:
+        finish["numbers"] = None  # from now on only in their own table
     batch.add(FINISH_MOVE, finish)
     applied.verify(batch.run())
     if not audited:
@@ -123,12 +120,7 @@ def discard(session: Session, move_id: str) -> None:
     move = _locked(session, move_id)
     if move.status == "committed":
         raise ApiError(409, "move_already_committed", "この異動届は既に確定しています。")
-    session.connection().execute(FINISH_MOVE, {
-        "move_id": move_id,
-        "status": "discarded",
-        "plan": scrubbed(move.plan),
-        "request": json.dumps(_scrub_request(json.loads(move.request)), ensure_ascii=False),
-    })
+    session.connection().execute(FINISH_MOVE, {"move_id": move_id, "status": "discarded", "numbers": None})
 
 
 def state(session: Session, move_id: str) -> MoveState:
@@ -149,7 +141,9 @@ def targets_of(review: MoveReview) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _scrub_request(data: dict[str, Any]) -> dict[str, Any]:
+def _without_numbers(data: dict[str, Any]) -> dict[str, Any]:
+    """The request as stored: a number presented for a person is kept only with the plan's
+    numbers, apart from it."""
     for person in data.get("persons", []):
         values = person.get("values", {})
         if "individual_number" in values:

@@ -53,3 +53,45 @@ def test_downgrade_to_base_and_back(databases: object) -> None:
         engine.dispose()
     migrate.upgrade(url)
     assert migrate.current_heads(url) == {migrate.head_revision()}
+
+
+def test_pending_drafts_have_their_numbers_moved_out_of_request_and_plan(databases: object) -> None:
+    """0007: a draft stored before it carried numbers in its request and plan; after the
+    upgrade they are in `moves.numbers` only, and a downgrade puts them back in the plan."""
+    import json
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import text
+
+    url = databases.new_url()  # type: ignore[attr-defined]
+    migrate.upgrade(url, "0006")
+    number = "123456789018"
+    plan = {"kind": "tennyu", "persons": [
+        {"ref": "new-1", "individual_number": number}, {"ref": "new-2", "individual_number": None},
+    ], "households": [], "transfer_notice_ids": [], "certificates": []}
+    request = {"kind": "tennyu", "persons": [{"values": {"family_name": "試験", "individual_number": number}}]}
+    now = datetime(2026, 11, 29, tzinfo=UTC)
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            for move_id, status in (("a" * 32, "draft"), ("b" * 32, "committed")):
+                conn.execute(text(
+                    "INSERT INTO moves (id, kind, status, created_at, expires_at, request, plan, review)"
+                    " VALUES (:id, 'tennyu', :status, :now, :now, :request, :plan, '{}')"
+                ), {"id": move_id, "status": status, "now": now, "request": json.dumps(request),
+                    "plan": json.dumps(plan if status == "draft" else {**plan, "persons": []})})
+        migrate.upgrade(url)
+        with engine.connect() as conn:
+            rows = {r.id: r for r in conn.execute(text("SELECT id, request, plan, numbers FROM moves"))}
+        draft = rows["a" * 32]
+        assert json.loads(draft.numbers) == {"new-1": number}
+        assert number not in draft.request and number not in draft.plan
+        assert json.loads(draft.request)["persons"][0]["values"]["family_name"] == "試験"
+        assert rows["b" * 32].numbers is None
+        command.downgrade(migrate.alembic_config(url), "0006")
+        with engine.connect() as conn:
+            back = json.loads(conn.execute(text("SELECT plan FROM moves WHERE id = :id"), {"id": "a" * 32}).scalar_one())
+        assert [p["individual_number"] for p in back["persons"]] == [number, None]
+    finally:
+        engine.dispose()

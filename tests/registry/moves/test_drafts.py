@@ -182,15 +182,41 @@ def test_bad_idempotency_key(world: World) -> None:
 
 
 def test_individual_numbers_leave_the_move_once_committed(world: World) -> None:
+    """A draft keeps a newcomer's number only in `moves.numbers`, never in its stored request,
+    plan or review; committing clears it, and the number is then only in its own table."""
     person = world.newcomer("世帯主", "1975-07-07")
-    result = world.move({
+    body = {
+        "kind": "tennyu", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
+        "address": world.address(), "household": {"mode": "new"},
+        "previous_address": "広島県広島市中区基町１０番５２号", "persons": [person],
+    }
+    texts = select(Move.request, Move.plan, Move.review, Move.result, Move.numbers)
+    draft = world.draft(body)
+    assert draft.status_code == 201, draft.text
+    move_id = draft.json()["id"]
+    with world.engine.connect() as conn:
+        *stored, numbers = conn.execute(texts.where(Move.id == move_id)).one()
+    assert all(person["individual_number"] not in (text or "") for text in stored)
+    assert person["individual_number"] in numbers
+    assert world.commit(move_id).status_code == 200
+    with world.engine.connect() as conn:
+        *stored, numbers = conn.execute(texts.where(Move.id == move_id)).one()
+    assert numbers is None
+    assert all(person["individual_number"] not in (text or "") for text in stored)
+
+
+def test_discarding_a_draft_clears_its_numbers(world: World) -> None:
+    person = world.newcomer("世帯主", "1980-01-15")
+    draft = world.draft({
         "kind": "tennyu", "notified_on": world.days_ago(0), "move_date": world.days_ago(1),
         "address": world.address(), "household": {"mode": "new"},
         "previous_address": "広島県広島市中区基町１０番５２号", "persons": [person],
     })
+    move_id = draft.json()["id"]
+    with world.client() as c:
+        assert c.delete(f"/v1/moves/{move_id}").status_code == 200
     with world.engine.connect() as conn:
-        stored = conn.execute(select(Move.request, Move.plan, Move.review, Move.result).where(Move.id == result["id"])).one()
-    assert all(person["individual_number"] not in text for text in stored)
+        assert conn.execute(select(Move.numbers).where(Move.id == move_id)).scalar_one() is None
 
 
 def test_outbound_notices_in_strictly_increasing_order(world: World) -> None:
