@@ -20,7 +20,9 @@ class OutboundNotice(Base):
     # .notices.publish): a number taken inside a commit would hold a lock across every commit's
     # flush to disk, or else could become visible out of order.
     sequence: Mapped[int | None] = mapped_column(BigInteger, unique=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    # The version's person. Not a foreign key of its own: the version is checked (version_id),
+    # and its row names the person; nothing reads notices by person.
+    person_id: Mapped[int] = mapped_column(Integer)
     # The version holds every 本人確認情報 item as it stood; nothing is copied here.
     version_id: Mapped[int] = mapped_column(ForeignKey("person_versions.id"), unique=True)
     move_id: Mapped[str] = mapped_column(ForeignKey("moves.id"), index=True)
