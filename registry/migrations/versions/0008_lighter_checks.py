@@ -12,6 +12,10 @@ request and every move.
 Measured on PostgreSQL, a 20-target audit row: 0.55–0.83 ms of database CPU with the key,
 0.28–0.33 without.
 
+The new primary key is built once over every existing target row, with audit_targets locked
+for the time it takes: on a register with years of audit history, upgrade in a maintenance
+window.
+
 Revision ID: 0008
 Revises: 0007
 Create Date: 2026-11-29
