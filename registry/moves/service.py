@@ -142,8 +142,8 @@ def targets_of(review: MoveReview) -> list[str]:
 
 
 def _without_numbers(data: dict[str, Any]) -> dict[str, Any]:
-    """The request as stored: a number presented for a person is kept only with the plan's
-    numbers, apart from it."""
+    """The request as stored, without any individual number presented: a commit needs only
+    the new persons' numbers, which the draft keeps apart from it (Plan.numbers_json)."""
     for person in data.get("persons", []):
         values = person.get("values", {})
         if "individual_number" in values:
