@@ -6,8 +6,8 @@ whole transaction is rolled back and the caller answers 409 `version_conflict`.
 
 The writes are Core statements (the ORM's unit of work would cost more than the database
 does). New households and persons go out first, in one batch of their own, because every other
-write needs their ids; on PostgreSQL their 世帯番号 and 宛名番号 are drawn from the sequences
-inside those INSERTs. Every other write is queued in a registry.batch.Batch, which the caller
+write needs their ids; on PostgreSQL their 世帯番号 and 宛名番号, and the id of a new person's
+first version, are drawn from the sequences inside those INSERTs. Every other write is queued in a registry.batch.Batch, which the caller
 sends with its own last writes: on PostgreSQL one round trip for all of them. Rows are locked
 in one order (households by id, then persons by id), so two commits never wait on each other
 in a cycle.
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain import resident_code as resident_codes
@@ -46,7 +46,7 @@ from registry.models import (
 )
 from registry.models.base import table_of
 from registry.moves import records
-from registry.moves.plan import NEW_HOUSEHOLD, Plan
+from registry.moves.plan import NEW_HOUSEHOLD, PersonPlan, Plan
 from registry.repositories import counters, numbers
 from registry.repositories.actor import Actor
 
@@ -62,9 +62,20 @@ ADVANCE_HOUSEHOLD: Final = (
 HOUSEHOLD_NUMBER: Final = select(_H.c.household_number).where(_H.c.id == bindparam("hid"))
 NEW_HOUSEHOLD_ROW: Final = insert(_H).returning(_H.c.id, _H.c.household_number)
 NEW_PERSON: Final = insert(_P).returning(_P.c.id, _P.c.atena_number)
+VERSION_ID_SEQUENCE: Final = "person_versions_id_seq"  # PostgreSQL's, of the SERIAL id
 # On PostgreSQL the numbers come from their sequences inside the INSERT: no round trip of its own.
 NEW_HOUSEHOLD_NUMBERED: Final = NEW_HOUSEHOLD_ROW.values(household_number=counters.NEXT_IN_STATEMENT[counters.HOUSEHOLD])
-NEW_PERSON_NUMBERED: Final = NEW_PERSON.values(atena_number=counters.NEXT_IN_STATEMENT[counters.ATENA])
+# A new person's row also takes the id of their first version, drawn from its sequence: the
+# version is then written with that id, and the person row is not updated right after its
+# insert (the key is checked at commit; persons.current_version_id is deferred).
+NEW_PERSON_NUMBERED: Final = (
+    insert(_P)
+    .values(
+        atena_number=counters.NEXT_IN_STATEMENT[counters.ATENA],
+        current_version_id=func.nextval(VERSION_ID_SEQUENCE),
+    )
+    .returning(_P.c.id, _P.c.atena_number, _P.c.current_version_id)
+)
 NEW_VERSIONS: Final = insert(_V)
 # The version a commit has just written, by person and number: statements queued in one batch
 # cannot pass each other the ids the database assigned.
@@ -134,11 +145,12 @@ def apply(
     take_persons = _persons(session, conn, plan, scheme, created)
     answers = created.run() if len(created) else []
     household_ids, household_numbers, household_versions = take_household(answers)
-    person_ids, atena_of, code_of = take_persons(answers)
+    person_ids, atena_of, code_of, version_ids = take_persons(answers)
 
     towns = _town_names(conn, {p.state["town_code"] for p in plan.persons})
-    batch.add(NEW_VERSIONS, [
-        {
+
+    def version(p: PersonPlan) -> dict[str, Any]:
+        return {
             **records.version_row({**p.state, "household_id": household_ids[p.household]}, towns[p.state["town_code"]]),
             "person_id": person_ids[p.ref],
             "version": p.next_version,
@@ -146,8 +158,14 @@ def apply(
             "operator_id": actor.staff_id,
             "terminal_id": actor.terminal_id,
         }
-        for p in plan.persons
-    ])
+
+    # Versions whose id the person row already holds, and the others (ids from the column default).
+    given = [{**version(p), "id": version_ids[p.ref]} for p in plan.persons if p.ref in version_ids]
+    if given:
+        batch.add(NEW_VERSIONS, given)
+    drawn = [version(p) for p in plan.persons if p.ref not in version_ids]
+    if drawn:
+        batch.add(NEW_VERSIONS, drawn)
     # Rows are locked in one order (households by id, then persons by id): two commits never
     # wait on each other in a cycle.
     for p in sorted((p for p in plan.persons if p.expected_version_id is not None), key=lambda p: person_ids[p.ref]):
@@ -155,7 +173,7 @@ def apply(
             "pid": person_ids[p.ref], "next": p.next_version, "expected": p.expected_version_id,
         })
         checks.append((index, 1, p.ref))
-    first = [p for p in plan.persons if p.expected_version_id is None]
+    first = [p for p in plan.persons if p.expected_version_id is None and p.ref not in version_ids]
     if first:
         # Rows inserted by this transaction: no one else can have moved them on.
         batch.add(FIRST_VERSION, [{"pid": person_ids[p.ref], "next": p.next_version} for p in first])
@@ -203,7 +221,8 @@ def apply(
 
 
 Households = tuple[dict[str, int], dict[str, str], dict[str, int]]
-Persons = tuple[dict[str, int], dict[str, str], dict[str, str]]
+# ids, 宛名番号 and 住民票コード by ref, and the first version's id where the person row took it
+Persons = tuple[dict[str, int], dict[str, str], dict[str, str], dict[str, int]]
 
 
 def _households(
@@ -249,20 +268,24 @@ def _households(
 def _persons(
     session: Session, conn: Connection, plan: Plan, scheme: ResidentCodeScheme, created: Batch,
 ) -> Callable[[list[Outcome]], Persons]:
-    """Queues the new persons' rows; the answer gives every person's id, 宛名番号 and 住民票コード."""
+    """Queues the new persons' rows; the answer gives every person's id, 宛名番号 and 住民票コード,
+    and on PostgreSQL a new person's first version id."""
     person_ids: dict[str, int] = {}
     atena_of: dict[str, str] = {}
     code_of: dict[str, str] = {}
+    version_ids: dict[str, int] = {}
     new = [p for p in plan.persons if p.person_id is None]
     index = None
     if new:
         codes = [p.resident_code or _new_resident_code(conn, scheme) for p in new]
-        rows = [{"resident_code": c, "current_version_id": None} for c in codes]
         if counters.in_statement(conn):
-            index = created.add(NEW_PERSON_NUMBERED, rows)
+            index = created.add(NEW_PERSON_NUMBERED, [{"resident_code": c} for c in codes])
         else:
             atenas = [f"{n:010d}" for n in counters.take(session, counters.ATENA, len(new))]
-            index = created.add(NEW_PERSON, [{**r, "atena_number": a} for r, a in zip(rows, atenas, strict=True)])
+            index = created.add(NEW_PERSON, [
+                {"resident_code": c, "current_version_id": None, "atena_number": a}
+                for c, a in zip(codes, atenas, strict=True)
+            ])
         for p, code in zip(new, codes, strict=True):
             code_of[p.ref] = code
     for p in plan.persons:
@@ -274,9 +297,11 @@ def _persons(
         if index is not None:
             # One row per person, in the order queued (the batch runs them in that order, so
             # the 宛名番号 drawn increase with it).
-            for p, (new_id, atena) in zip(new, outcomes[index].rows, strict=True):
+            for p, (new_id, atena, *first_version) in zip(new, outcomes[index].rows, strict=True):
                 person_ids[p.ref], atena_of[p.ref] = new_id, atena
-        return person_ids, atena_of, code_of
+                if first_version:
+                    version_ids[p.ref] = first_version[0]
+        return person_ids, atena_of, code_of, version_ids
 
     return answer
 

@@ -9,7 +9,14 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain import resident_code
-from registry.models import AuditEntry, Household, IndividualNumber, OutboundNotice, Person
+from registry.models import (
+    AuditEntry,
+    Household,
+    IndividualNumber,
+    OutboundNotice,
+    Person,
+    PersonVersion,
+)
 from tests.registry.moves.world import Member, World
 
 pytestmark = pytest.mark.registry
@@ -88,6 +95,19 @@ def test_tennyu_family_into_a_new_household(world: World) -> None:
             .where(Person.atena_number.in_(ids))
         ).scalars().all()
     assert sorted(stored) == sorted(p["individual_number"] for p in persons)
+    # Each newcomer's current version is their own first one (on PostgreSQL its id was drawn
+    # with the person's row), and it is their only version.
+    with world.engine.connect() as conn:
+        current = conn.execute(
+            select(PersonVersion.person_id == Person.id, PersonVersion.version)
+            .select_from(Person).join(PersonVersion, PersonVersion.id == Person.current_version_id)
+            .where(Person.atena_number.in_(ids))
+        ).all()
+        every = conn.scalar(
+            select(func.count()).select_from(PersonVersion).join(Person, Person.id == PersonVersion.person_id)
+            .where(Person.atena_number.in_(ids))
+        )
+    assert [tuple(v) for v in current] == [(True, 1)] * 3 and every == 3
 
 
 def test_tennyu_into_an_existing_household(world: World) -> None:
