@@ -95,3 +95,37 @@ def test_pending_drafts_have_their_numbers_moved_out_of_request_and_plan(databas
         assert [p["individual_number"] for p in back["persons"]] == [number, None]
     finally:
         engine.dispose()
+
+
+def test_audit_targets_keep_their_rows_and_guard_through_0008(databases: object) -> None:
+    """0008 rebuilds audit_targets' keys (SQLite rebuilds the table): the rows stay, the access
+    report's lookup by resident still finds them, and deleting one is still refused."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    url = databases.new_url()  # type: ignore[attr-defined]
+    migrate.upgrade(url, "0007")
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            audit_id = conn.execute(text(
+                "INSERT INTO audit_log (at, staff_id, terminal_id, action, result, number_access, targets)"
+                " VALUES (:at, 't-clerk', 'test-terminal', 'resident.search', 'ok', false, '0000000001,0000000002')"
+                " RETURNING id"
+            ), {"at": datetime(2026, 11, 29, tzinfo=UTC)}).scalar_one()
+            for atena in ("0000000001", "0000000002"):
+                conn.execute(text("INSERT INTO audit_targets (audit_id, atena_number) VALUES (:a, :n)"),
+                             {"a": audit_id, "n": atena})
+        migrate.upgrade(url)
+        with engine.connect() as conn:
+            found = conn.execute(text(
+                "SELECT audit_id FROM audit_targets WHERE atena_number = '0000000002'"
+            )).scalars().all()
+            assert found == [audit_id]
+            assert conn.scalar(text("SELECT count(*) FROM audit_targets")) == 2
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.execute(text("DELETE FROM audit_targets WHERE atena_number = '0000000001'"))
+    finally:
+        engine.dispose()
