@@ -7,10 +7,10 @@ whole transaction is rolled back and the caller answers 409 `version_conflict`.
 The writes are Core statements (the ORM's unit of work would cost more than the database
 does). New households and persons go out first, in one batch of their own, because every other
 write needs their ids; on PostgreSQL their 世帯番号 and 宛名番号, and the id of a new person's
-first version, are drawn from the sequences inside those INSERTs. Every other write is queued in a registry.batch.Batch, which the caller
-sends with its own last writes: on PostgreSQL one round trip for all of them. Rows are locked
-in one order (households by id, then persons by id), so two commits never wait on each other
-in a cycle.
+first version, are drawn from the sequences inside those INSERTs. Every other write is queued
+in a registry.batch.Batch, which the caller sends with its own last writes: on PostgreSQL one
+round trip for all of them. Rows are locked in one order (households by id, then persons by
+id), so two commits never wait on each other in a cycle.
 """
 
 from __future__ import annotations
