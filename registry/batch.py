@@ -9,15 +9,23 @@ Statements are compiled once per statement and set of parameter names, and their
 pass through the same bind processors SQLAlchemy would apply. A failure raises the error
 SQLAlchemy would have raised (an IntegrityError stays an IntegrityError), and the caller's
 transaction is then to be rolled back, as after any failed statement.
+
+An INSERT of several rows can be queued as `Many`: on PostgreSQL the rows then travel as one
+JSON array in one statement, which costs the service and the database less than one execution
+per row (a four-person 転入 writes five tables four rows each).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from datetime import date
+from typing import Any, Final, cast
 
-from sqlalchemy import Connection, exc
+from sqlalchemy import Connection, Table, Text, bindparam, exc, func, insert, literal_column, select
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.dialects.postgresql import JSON
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.compiler import Compiled
 from sqlalchemy.sql.dml import UpdateBase
@@ -37,6 +45,77 @@ class Outcome:
 class Prepared:
     sql: str
     construct: Callable[[Params], dict[str, Any]]
+
+
+ROWS: Final = "rows"  # the parameter that carries every row of a `Many` on PostgreSQL
+
+
+@dataclass(frozen=True, eq=False)
+class Many:
+    """An INSERT of any number of rows. `each` is the statement for one row: SQLite runs it once
+    per row, and so does PostgreSQL for a single row. For several rows PostgreSQL runs
+    `together` once: it reads them from the JSON array parameter `rows` (json_to_recordset) and
+    writes what `each` would for every row; rows it answers (RETURNING) may come in any order,
+    so they must say which row they belong to. Without `together`, the rows
+    go into `table` through json_populate_recordset, under the names the rows give their
+    columns. Rows name every column they write (Python-side column defaults are not applied
+    here, on either path)."""
+
+    each: Executable
+    table: Table
+    together: Executable | None = None
+
+    def for_rows(self, keys: frozenset[str]) -> Executable:
+        if self.together is not None:
+            return self.together
+        found = _TOGETHER.get((self, keys))
+        if found is None:
+            names = sorted(keys)
+            rows = func.json_populate_recordset(
+                literal_column(f"NULL::{self.table.name}"), rows_parameter(),
+            ).table_valued(*names)
+            found = insert(self.table).from_select(
+                names, select(*(rows.c[name] for name in names)), include_defaults=False,
+            )
+            _TOGETHER[(self, keys)] = found
+        return found
+
+
+    def processed(self, rows: list[Params], dialect: Dialect) -> list[Params]:
+        """The rows with each value through its column type's bind processor, as `each` would
+        send them."""
+        processors = _PROCESSORS.get(self)
+        if processors is None:
+            processors = _PROCESSORS[self] = {
+                column.key: processor
+                for column in self.table.columns
+                if (processor := column.type.dialect_impl(dialect).bind_processor(dialect)) is not None
+            }
+        if not processors:
+            return rows
+        return [
+            {name: processors[name](value) if name in processors else value for name, value in row.items()}
+            for row in rows
+        ]
+
+
+_TOGETHER: dict[tuple[Many, frozenset[str]], Executable] = {}
+_PROCESSORS: dict[Many, dict[str, Callable[[Any], Any]]] = {}  # PostgreSQL's (the only dialect asking)
+
+
+def rows_parameter() -> Any:
+    """The JSON array of a `Many`'s rows, as its `together` statement takes it."""
+    return sql_cast(bindparam(ROWS, type_=Text), JSON)
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, date):  # and datetime; an aware one keeps its offset
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} has no JSON form for a batched INSERT")
+
+
+def as_json(rows: Sequence[Params]) -> str:
+    return json.dumps(list(rows), default=_json_value, ensure_ascii=False, separators=(",", ":"))
 
 
 # Keyed by the statement object itself (so never by a reused id) and the parameter names: the
@@ -74,10 +153,18 @@ class Batch:
         self._conn = conn
         self._items: list[tuple[Executable, list[Params]]] = []
 
-    def add(self, statement: Executable, params: Params | Sequence[Params]) -> int:
+    def add(self, statement: Executable | Many, params: Params | Sequence[Params]) -> int:
         """Queue a statement (a list of parameter sets: once per set); its index in `run`'s
         answer. No statement may need another's answer: they are sent before any comes back."""
         many = [params] if isinstance(params, Mapping) else list(params)
+        if isinstance(statement, Many):
+            dialect = self._conn.dialect
+            if len(many) > 1 and dialect.name == "postgresql":
+                keys = frozenset().union(*(p.keys() for p in many))
+                rows = statement.processed(many, dialect)
+                statement, many = statement.for_rows(keys), [{ROWS: as_json(rows)}]
+            else:
+                statement = statement.each
         self._items.append((statement, many))
         return len(self._items) - 1
 

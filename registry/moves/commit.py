@@ -9,7 +9,8 @@ does). New households and persons go out first, in one batch of their own, becau
 write needs their ids; on PostgreSQL their 世帯番号 and 宛名番号, and the id of a new person's
 first version, are drawn from the sequences inside those INSERTs. Every other write is queued
 in a registry.batch.Batch, which the caller sends with its own last writes: on PostgreSQL one
-round trip for all of them. Rows are locked in one order (households by id, then persons by
+round trip for all of them, and the new rows of several persons in one statement per table
+(registry.batch.Many). Rows are locked in one order (households by id, then persons by
 id), so two commits never wait on each other in a cycle.
 """
 
@@ -21,7 +22,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    column,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from app.domain import resident_code as resident_codes
@@ -33,7 +45,7 @@ from registry.api.move_schemas import (
     TransferCertificate,
 )
 from registry.api.schemas import Name
-from registry.batch import Batch, Outcome
+from registry.batch import Batch, Many, Outcome, rows_parameter
 from registry.models import (
     Household,
     IndividualNumber,
@@ -61,22 +73,38 @@ ADVANCE_HOUSEHOLD: Final = (
 )
 HOUSEHOLD_NUMBER: Final = select(_H.c.household_number).where(_H.c.id == bindparam("hid"))
 NEW_HOUSEHOLD_ROW: Final = insert(_H).returning(_H.c.id, _H.c.household_number)
-NEW_PERSON: Final = insert(_P).returning(_P.c.id, _P.c.atena_number)
+# Every new person's row answers its 住民票コード too: on PostgreSQL the rows of several persons
+# are written by one statement, which answers them in no promised order.
+NEW_PERSON: Final = insert(_P).returning(_P.c.id, _P.c.atena_number, _P.c.resident_code)
 VERSION_ID_SEQUENCE: Final = "person_versions_id_seq"  # PostgreSQL's, of the SERIAL id
 # On PostgreSQL the numbers come from their sequences inside the INSERT: no round trip of its own.
 NEW_HOUSEHOLD_NUMBERED: Final = NEW_HOUSEHOLD_ROW.values(household_number=counters.NEXT_IN_STATEMENT[counters.HOUSEHOLD])
 # A new person's row also takes the id of their first version, drawn from its sequence: the
 # version is then written with that id, and the person row is not updated right after its
 # insert (the key is checked at commit; persons.current_version_id is deferred).
-NEW_PERSON_NUMBERED: Final = (
+_NEW_CODES: Final = func.json_to_recordset(rows_parameter()).table_valued(
+    column("resident_code", String),
+).render_derived(with_types=True)
+NEW_PERSON_NUMBERED: Final = Many(
     insert(_P)
     .values(
         atena_number=counters.NEXT_IN_STATEMENT[counters.ATENA],
         current_version_id=func.nextval(VERSION_ID_SEQUENCE),
     )
-    .returning(_P.c.id, _P.c.atena_number, _P.c.current_version_id)
+    .returning(_P.c.id, _P.c.atena_number, _P.c.resident_code, _P.c.current_version_id),
+    _P,
+    insert(_P)
+    .from_select(
+        ["atena_number", "resident_code", "current_version_id"],
+        select(
+            counters.NEXT_IN_STATEMENT[counters.ATENA], _NEW_CODES.c.resident_code,
+            func.nextval(VERSION_ID_SEQUENCE),
+        ),
+        include_defaults=False,
+    )
+    .returning(_P.c.id, _P.c.atena_number, _P.c.resident_code, _P.c.current_version_id),
 )
-NEW_VERSIONS: Final = insert(_V)
+NEW_VERSIONS: Final = Many(insert(_V), _V)
 # The version a commit has just written, by person and number: statements queued in one batch
 # cannot pass each other the ids the database assigned.
 _NEW_VERSION_ID: Final = (
@@ -92,8 +120,8 @@ FIRST_VERSION: Final = (
     .where(_P.c.id == bindparam("pid"), _P.c.current_version_id.is_(None))
     .values(current_version_id=_NEW_VERSION_ID)
 )
-NEW_NUMBER: Final = insert(table_of(IndividualNumber))
-NUMBER_LOGGED: Final = insert(table_of(NumberAccessLog))
+NEW_NUMBER: Final = Many(insert(table_of(IndividualNumber)), table_of(IndividualNumber))
+NUMBER_LOGGED: Final = Many(insert(table_of(NumberAccessLog)), table_of(NumberAccessLog))
 _TN = table_of(TransferNotice)
 USE_TRANSFER_NOTICE: Final = (
     update(_TN)
@@ -101,13 +129,30 @@ USE_TRANSFER_NOTICE: Final = (
     .values(used_by_move_id=bindparam("move_id"), used_at=bindparam("used_at"))
 )
 _N = table_of(OutboundNotice)
-NEW_NOTICE: Final = insert(_N).from_select(
-    ["person_id", "version_id", "move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at"],
-    select(
-        _V.c.person_id, _V.c.id,
-        *(bindparam(name, type_=_N.c[name].type)
-          for name in ("move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at")),
-    ).where(_V.c.person_id == bindparam("pid"), _V.c.version == bindparam("next")),
+_NOTICE_COLUMNS: Final = (
+    "person_id", "version_id", "move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at",
+)
+_NOTICE_VALUES: Final = ("move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at")
+_NOTICED: Final = func.json_to_recordset(rows_parameter()).table_valued(
+    column("pid", Integer), column("next", Integer),
+    *(column(name, _N.c[name].type) for name in _NOTICE_VALUES),
+).render_derived(with_types=True)
+NEW_NOTICE: Final = Many(
+    insert(_N).from_select(
+        _NOTICE_COLUMNS,
+        select(
+            _V.c.person_id, _V.c.id,
+            *(bindparam(name, type_=_N.c[name].type) for name in _NOTICE_VALUES),
+        ).where(_V.c.person_id == bindparam("pid"), _V.c.version == bindparam("next")),
+    ),
+    _N,
+    insert(_N).from_select(
+        _NOTICE_COLUMNS,
+        select(_V.c.person_id, _V.c.id, *(_NOTICED.c[name] for name in _NOTICE_VALUES)).join_from(
+            _NOTICED, _V, and_(_V.c.person_id == _NOTICED.c.pid, _V.c.version == _NOTICED.c.next),
+        ),
+        include_defaults=False,
+    ),
 )
 TOWN_NAMES: Final = select(Town.town_code, Town.name)
 CODE_TAKEN: Final = select(_P.c.id).where(_P.c.resident_code == bindparam("code"))
@@ -295,9 +340,12 @@ def _persons(
 
     def answer(outcomes: list[Outcome]) -> Persons:
         if index is not None:
-            # One row per person, in the order queued (the batch runs them in that order, so
-            # the 宛名番号 drawn increase with it).
-            for p, (new_id, atena, *first_version) in zip(new, outcomes[index].rows, strict=True):
+            # One row per person, told apart by their 住民票コード.
+            written = {code: (new_id, atena, rest) for new_id, atena, code, *rest in outcomes[index].rows}
+            if len(written) != len(new):
+                raise RuntimeError(f"{len(new)} new persons, {len(outcomes[index].rows)} rows written")
+            for p in new:
+                new_id, atena, first_version = written[code_of[p.ref]]
                 person_ids[p.ref], atena_of[p.ref] = new_id, atena
                 if first_version:
                     version_ids[p.ref] = first_version[0]
