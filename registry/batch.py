@@ -56,10 +56,10 @@ class Many:
     per row, and so does PostgreSQL for a single row. For several rows PostgreSQL runs
     `together` once: it reads them from the JSON array parameter `rows` (json_to_recordset) and
     writes what `each` would for every row; rows it answers (RETURNING) may come in any order,
-    so they must say which row they belong to. Without `together`, the rows
-    go into `table` through json_populate_recordset, under the names the rows give their
-    columns. Rows name every column they write (Python-side column defaults are not applied
-    here, on either path)."""
+    so they must say which row they belong to. Without `together`, the rows go into `table`
+    through json_populate_recordset, under the names the rows give their columns. Rows name
+    every column they write (Python-side column defaults are not applied here, on either
+    path)."""
 
     each: Executable
     table: Table
@@ -79,7 +79,6 @@ class Many:
             )
             _TOGETHER[(self, keys)] = found
         return found
-
 
     def processed(self, rows: list[Params], dialect: Dialect) -> list[Params]:
         """The rows with each value through its column type's bind processor, as `each` would

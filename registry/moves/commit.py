@@ -129,10 +129,8 @@ USE_TRANSFER_NOTICE: Final = (
     .values(used_by_move_id=bindparam("move_id"), used_at=bindparam("used_at"))
 )
 _N = table_of(OutboundNotice)
-_NOTICE_COLUMNS: Final = (
-    "person_id", "version_id", "move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at",
-)
 _NOTICE_VALUES: Final = ("move_id", "change_reason", "change_date", "operator_id", "terminal_id", "created_at")
+_NOTICE_COLUMNS: Final = ("person_id", "version_id", *_NOTICE_VALUES)
 _NOTICED: Final = func.json_to_recordset(rows_parameter()).table_valued(
     column("pid", Integer), column("next", Integer),
     *(column(name, _N.c[name].type) for name in _NOTICE_VALUES),
