@@ -36,7 +36,7 @@ _SEAL = (
 _SEALS: Final = func.json_to_recordset(rows_parameter()).table_valued(
     column("row_id", BigInteger), column("seq", BigInteger), column("digest", String),
 ).render_derived(with_types=True)
-_SEAL_ALL = (
+_SEAL_ALL: Final = (
     update(_A)
     .where(_A.c.id == _SEALS.c.row_id)
     .values(chain_seq=_SEALS.c.seq, chain_hash=_SEALS.c.digest)

@@ -79,30 +79,25 @@ NEW_PERSON: Final = insert(_P).returning(_P.c.id, _P.c.atena_number, _P.c.reside
 VERSION_ID_SEQUENCE: Final = "person_versions_id_seq"  # PostgreSQL's, of the SERIAL id
 # On PostgreSQL the numbers come from their sequences inside the INSERT: no round trip of its own.
 NEW_HOUSEHOLD_NUMBERED: Final = NEW_HOUSEHOLD_ROW.values(household_number=counters.NEXT_IN_STATEMENT[counters.HOUSEHOLD])
-# A new person's row also takes the id of their first version, drawn from its sequence: the
-# version is then written with that id, and the person row is not updated right after its
-# insert (the key is checked at commit; persons.current_version_id is deferred).
 _NEW_CODES: Final = func.json_to_recordset(rows_parameter()).table_valued(
     column("resident_code", String),
 ).render_derived(with_types=True)
+# A new person's row also takes the id of their first version, drawn from its sequence: the
+# version is then written with that id, and the person row is not updated right after its
+# insert (the key is checked at commit; persons.current_version_id is deferred).
+_NEW_ATENA: Final = counters.NEXT_IN_STATEMENT[counters.ATENA]
+_FIRST_VERSION_ID: Final = func.nextval(VERSION_ID_SEQUENCE)
+_NEW_PERSON_ANSWER: Final = (_P.c.id, _P.c.atena_number, _P.c.resident_code, _P.c.current_version_id)
 NEW_PERSON_NUMBERED: Final = Many(
-    insert(_P)
-    .values(
-        atena_number=counters.NEXT_IN_STATEMENT[counters.ATENA],
-        current_version_id=func.nextval(VERSION_ID_SEQUENCE),
-    )
-    .returning(_P.c.id, _P.c.atena_number, _P.c.resident_code, _P.c.current_version_id),
+    insert(_P).values(atena_number=_NEW_ATENA, current_version_id=_FIRST_VERSION_ID).returning(*_NEW_PERSON_ANSWER),
     _P,
     insert(_P)
     .from_select(
         ["atena_number", "resident_code", "current_version_id"],
-        select(
-            counters.NEXT_IN_STATEMENT[counters.ATENA], _NEW_CODES.c.resident_code,
-            func.nextval(VERSION_ID_SEQUENCE),
-        ),
+        select(_NEW_ATENA, _NEW_CODES.c.resident_code, _FIRST_VERSION_ID),
         include_defaults=False,
     )
-    .returning(_P.c.id, _P.c.atena_number, _P.c.resident_code, _P.c.current_version_id),
+    .returning(*_NEW_PERSON_ANSWER),
 )
 NEW_VERSIONS: Final = Many(insert(_V), _V)
 # The version a commit has just written, by person and number: statements queued in one batch
