@@ -18,9 +18,11 @@ per row (a four-person 転入 writes five tables four rows each).
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, Final, cast
 
 from sqlalchemy import Connection, Table, Text, bindparam, exc, func, insert, literal_column, select
@@ -38,7 +40,17 @@ Params = Mapping[str, Any]
 @dataclass(frozen=True)
 class Outcome:
     rowcount: int
-    rows: list[tuple[Any, ...]]  # of a statement with RETURNING; empty otherwise
+    rows: list[tuple[Any, ...]]  # of a statement with RETURNING or a SELECT; empty otherwise
+    columns: tuple[str, ...] = ()  # the rows' column labels
+
+    def first(self) -> Any:
+        """The first row, its values named by column label as on a SQLAlchemy row, or None."""
+        return _row_type(self.columns)(*self.rows[0]) if self.rows else None
+
+
+@cache
+def _row_type(columns: tuple[str, ...]) -> type[tuple[Any, ...]]:
+    return namedtuple("Row", columns)  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -179,10 +191,11 @@ class Batch:
 
 
 def _one_by_one(conn: Connection, statement: Executable, many: list[Params]) -> Outcome:
-    rowcount, rows = 0, list[tuple[Any, ...]]()
+    rowcount, rows, columns = 0, list[tuple[Any, ...]](), ()
     for params in many:
         result = conn.execute(statement, params)
         if result.returns_rows:
+            columns = tuple(result.keys())
             # sqlite3 counts the rows of an UPDATE ... RETURNING only once they are read, and
             # not always then: the rows answered are the rows touched.
             fetched = [tuple(r) for r in result.all()]
@@ -190,7 +203,7 @@ def _one_by_one(conn: Connection, statement: Executable, many: list[Params]) -> 
             rowcount += len(fetched)
         else:
             rowcount += result.rowcount
-    return Outcome(rowcount, rows)
+    return Outcome(rowcount, rows, columns)
 
 
 def _returns_rows(statement: Executable) -> bool:
@@ -200,7 +213,7 @@ def _returns_rows(statement: Executable) -> bool:
 
 def _pipelined(conn: Connection, items: list[tuple[Executable, list[Params]]]) -> list[Outcome]:
     import psycopg
-
+    from psycopg.pq import ExecStatus
     driver = conn.connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
     dialect = conn.dialect
@@ -226,10 +239,15 @@ def _pipelined(conn: Connection, items: list[tuple[Executable, list[Params]]]) -
         outcomes = []
         for cursors in sent:
             rows: list[tuple[Any, ...]] = []
+            columns: tuple[str, ...] = ()
             for cursor in cursors:
-                if cursor.description is not None:
+                # The result itself, not cursor.description: that builds an object per column
+                # of every statement, and a commit runs a dozen.
+                result = cursor.pgresult
+                if result is not None and result.status == ExecStatus.TUPLES_OK:
+                    columns = tuple((result.fname(i) or b"").decode() for i in range(result.nfields))
                     rows.extend(cursor.fetchall())
-            outcomes.append(Outcome(sum(c.rowcount for c in cursors), rows))
+            outcomes.append(Outcome(sum(c.rowcount for c in cursors), rows, columns))
         return outcomes
     except psycopg.Error as error:
         # Which statement failed, psycopg does not say; the batch is named for the log.

@@ -78,16 +78,20 @@ LOCK_MOVE = (
 FINISH_MOVE = update(_M).where(_M.c.id == bindparam("move_id"))
 
 
-def _locked(session: Session, move_id: str) -> Any:
-    # FOR UPDATE: two commits of one draft queue here; the second then sees it committed.
-    move = session.connection().execute(LOCK_MOVE, {"move_id": move_id}).first()
+def _locked(session: Session, move_id: str, row: Any = None) -> Any:
+    """The draft's row, locked: LOCK_MOVE's row if the caller read it in this transaction
+    already, else read here. FOR UPDATE: two commits of one draft queue here; the second then
+    sees it committed."""
+    move = row or session.connection().execute(LOCK_MOVE, {"move_id": move_id}).first()
     if move is None:
         raise MOVE_NOT_FOUND
     return move
 
 
-def commit(session: Session, settings: Settings, actor: Actor, move_id: str) -> CommitOutcome:
-    move = _locked(session, move_id)
+def commit(session: Session, settings: Settings, actor: Actor, move_id: str, locked: Any = None) -> CommitOutcome:
+    """Applies the draft `move_id`; `locked` is its LOCK_MOVE row if the caller read it already
+    in `session`'s transaction (None: not read, or no such draft)."""
+    move = _locked(session, move_id, locked)
     if move.status == "committed":
         assert move.result is not None
         return CommitOutcome(MoveResult.model_validate_json(move.result), replayed=True)

@@ -108,9 +108,26 @@ def test_answers_in_the_order_queued(engine: Any) -> None:
     assert outcomes[moved].rowcount == 1
     assert outcomes[stale].rowcount == 0
     assert outcomes[returned].rows == [(2, 10)]
+    assert outcomes[added].first() is None
+    first = outcomes[returned].first()
+    assert (first.id, first.n) == (2, 10)
     with engine.connect() as conn:
         # The bind processor ran: names were stored as SQLAlchemy itself would store them.
         assert [tuple(r) for r in conn.execute(ALL)] == [(1, "A", 1), (2, "B", 10)]
+
+
+def test_a_select_answers_its_rows_named_by_label(engine: Any) -> None:
+    with engine.begin() as conn:
+        batch = Batch(conn)
+        batch.add(ADD, {"id": 7, "name": "g", "n": 3})
+        batch.run()
+        batch = Batch(conn)
+        found = batch.add(select(PROBE.c.n.label("count"), PROBE.c.name).where(PROBE.c.id == bindparam("pid")), {"pid": 7})
+        missing = batch.add(ALL.where(PROBE.c.id == bindparam("pid")), {"pid": 8})
+        outcomes = batch.run()
+    row = outcomes[found].first()
+    assert (row.count, row.name) == (3, "G") and outcomes[found].columns == ("count", "name")
+    assert outcomes[missing].first() is None and outcomes[missing].rows == []
 
 
 def test_a_list_of_sets_answers_the_sum_of_their_rowcounts(engine: Any) -> None:

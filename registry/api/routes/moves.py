@@ -21,6 +21,7 @@ from registry.api.deps import db_session, db_write_session, in_commit_pool, json
 from registry.api.errors import ApiError
 from registry.api.move_schemas import MoveRequestDoc, MoveResult, MoveReview, MoveState
 from registry.audit.writer import Event, write
+from registry.batch import Batch
 from registry.config import Settings
 from registry.moves import service
 from registry.moves.commit import VersionConflict
@@ -96,18 +97,27 @@ async def commit_move(
     cfg: Settings = request.app.state.settings
 
     def work() -> Response:
-        # The staff and terminal checks first, in this thread (one hop, not two, per commit).
-        who = checked()
-        params.reject_unknown(request, ())
-        validate_key(request.headers.get("idempotency-key"))
-        move = _move_id(move_id)
-        if raw.strip():
-            raise ApiError(422, "invalid_body", "確定の要求に本文は指定できません。")
-        # The move row itself records the commit and its answer, so a retry, with this key,
-        # another key or none, gets the first answer and applies nothing (no key table needed).
+        # The staff and terminal checks first, in this thread (one hop, not two, per commit);
+        # on PostgreSQL in the transaction's first round trip, with BEGIN and the draft's lock.
+        who = None if checked.folds else checked()
         with db_write_session(request) as session:
+            locked = None
+            if who is None:
+                first = Batch(session.connection())
+                answer = checked.read_with(first)
+                # A malformed id locks nothing (and is refused once the check has passed).
+                lock = first.add(service.LOCK_MOVE, {"move_id": move_id if _MOVE_ID.fullmatch(move_id) else ""})
+                outcomes = first.run()
+                who, locked = answer(outcomes), outcomes[lock].first()
+            params.reject_unknown(request, ())
+            validate_key(request.headers.get("idempotency-key"))
+            move = _move_id(move_id)
+            if raw.strip():
+                raise ApiError(422, "invalid_body", "確定の要求に本文は指定できません。")
+            # The move row itself records the commit and its answer, so a retry, with this key,
+            # another key or none, gets the first answer and applies nothing (no key table needed).
             try:
-                outcome = service.commit(session, cfg, who, move)
+                outcome = service.commit(session, cfg, who, move, locked)
                 session.commit()
             except VersionConflict as exc:
                 raise conflict(str(exc)) from None

@@ -175,6 +175,29 @@ def test_commit_of_a_move_that_is_not_there(world: World, path: str, status: int
     assert (response.status_code, response.json()["error"]["code"]) == (status, code)
 
 
+def test_the_check_decides_before_the_draft_is_looked_at(world: World) -> None:
+    """On PostgreSQL the caller's check is read in one round trip with the draft's lock; its
+    refusal still comes first, and a refused commit leaves the draft as it was."""
+    members = world.household(size=1)
+    before = world.record(members[0].atena)
+    review = world.draft(_tenkyo(world, members)).json()
+    with world.client("t-help") as c:
+        refused = c.post(f"/v1/moves/{review['id']}/commit")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "permission_denied")
+    with world.client(None) as c:
+        for path in (f"/v1/moves/{review['id']}/commit", "/v1/moves/not-a-move/commit"):
+            response = c.post(path)
+            assert (response.status_code, response.json()["error"]["code"]) == (401, "session_required")
+    with world.client() as c:
+        assert c.get(f"/v1/moves/{review['id']}").json()["review"]["status"] == "draft"
+    assert world.record(members[0].atena) == before
+    with world.engine.connect() as conn:
+        denied = conn.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "denied:POST /v1/moves/{move_id}/commit", AuditEntry.staff_id == "t-help"))
+    assert denied == 1
+    assert world.commit(review["id"]).status_code == 200
+
+
 def test_bad_idempotency_key(world: World) -> None:
     members = world.household(size=1)
     response = world.draft(_tenkyo(world, members), key="k" * 201)
