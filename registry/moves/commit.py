@@ -189,7 +189,9 @@ def apply(
 
     def version(p: PersonPlan) -> dict[str, Any]:
         return {
-            **records.version_row({**p.state, "household_id": household_ids[p.household]}, towns[p.state["town_code"]]),
+            **records.version_row(
+                {**p.state, "household_id": household_ids[p.household]}, towns[p.state["town_code"]], p.keys,
+            ),
             "person_id": person_ids[p.ref],
             "version": p.next_version,
             "recorded_at": now,
@@ -350,6 +352,13 @@ def _persons(
 # Towns never change once loaded; their names are read once per process, all at once (a city
 # has a few hundred), and again only if a code is missing (`init` loaded towns meanwhile).
 _TOWN_NAMES: dict[str, str] = {}
+
+
+def with_keys(conn: Connection, plan: Plan) -> None:
+    """Gives every person of the plan the matching keys of their new state (PersonPlan.keys)."""
+    towns = _town_names(conn, {p.state["town_code"] for p in plan.persons})
+    for p in plan.persons:
+        p.keys = records.keys_of(p.state, towns[p.state["town_code"]])
 
 
 def _town_names(conn: Connection, codes: set[str]) -> dict[str, str]:

@@ -34,6 +34,9 @@ class PersonPlan:
     # For new persons. Stored apart from the plan (Plan.numbers_json) and cleared at commit.
     individual_number: str | None = None
     returning: bool = False  # a former resident's record taken up again
+    # records.keys_of(state): computed with the draft, so that the commit, which holds its
+    # locks meanwhile, does not fold kana. None in a plan stored before plans carried them.
+    keys: dict[str, Any] | None = None
 
 
 @dataclass

@@ -71,17 +71,19 @@ def notice_changed(before: State | None, after: State) -> bool:
     return before is None or any(before[k] != after[k] for k in NOTICE_ITEMS)
 
 
-def version_row(state: State, town_name: str) -> dict[str, Any]:
-    """Every column of a new person_versions row but its ids, version and bookkeeping."""
+def keys_of(state: State, town_name: str) -> dict[str, Any]:
+    """The matching keys and 清音化 kana of a state (registry.repositories.keys)."""
     names = name_columns(
         state["family_name"], state["given_name"], state["family_name_kana"],
         state["given_name_kana"], state["alias_name"], state["alias_name_kana"],
     )
-    return {
-        **state,
-        **names,
-        "address_key": address_column(town_name, state["address_detail"]),
-    }
+    return {**names, "address_key": address_column(town_name, state["address_detail"])}
+
+
+def version_row(state: State, town_name: str, keys: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every column of a new person_versions row but its ids, version and bookkeeping. `keys`:
+    keys_of(state, town_name), if computed already (a draft computes them for its commit)."""
+    return {**state, **(keys if keys is not None else keys_of(state, town_name))}
 
 
 def transient_version(state: State) -> PersonVersion:

@@ -42,6 +42,7 @@ def create_draft(session: Session, settings: Settings, actor: Actor, body: Any) 
     req = move_request.parse(body, settings.resident_code_scheme)
     planner = Planner(session, settings, actor, clock.today())
     planned = planner.plan(req)
+    committer.with_keys(session.connection(), planned.plan)
     now = utcnow()
     move_id = uuid.uuid4().hex
     expires_at = now + settings.draft_ttl

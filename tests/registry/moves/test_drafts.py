@@ -3,11 +3,12 @@ twice, a draft made against records that changed meanwhile is refused whole."""
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from registry.models import AuditEntry, Move, OutboundNotice, PersonVersion
 from tests.registry.moves.world import Member, World
@@ -196,6 +197,38 @@ def test_the_check_decides_before_the_draft_is_looked_at(world: World) -> None:
             AuditEntry.action == "denied:POST /v1/moves/{move_id}/commit", AuditEntry.staff_id == "t-help"))
     assert denied == 1
     assert world.commit(review["id"]).status_code == 200
+
+
+def _rename(world: World, member: Member) -> dict[str, Any]:
+    return {
+        "kind": "kisai_jiko_henko", "move_date": world.days_ago(1), "notified_on": world.days_ago(0),
+        "persons": [{"id": member.atena, "family_name": "鍵名", "family_name_kana": "かぎな"}],
+    }
+
+
+def test_the_draft_computes_the_matching_keys_its_commit_writes(world: World) -> None:
+    japanese = lambda ms: ms[0].resident_type == "japanese"  # noqa: E731
+    kept, stripped = world.household(size=1, where=japanese)[0], world.household(size=1, where=japanese)[0]
+    drafts = {m.atena: world.draft(_rename(world, m)).json()["id"] for m in (kept, stripped)}
+    with world.engine.begin() as conn:
+        plans = {atena: json.loads(conn.scalar(select(Move.plan).where(Move.id == i))) for atena, i in drafts.items()}
+        keys = plans[kept.atena]["persons"][0]["keys"]
+        assert keys["name_kana_key"].startswith("カキナ") and keys["address_key"]
+        # A draft stored before plans carried keys: the commit computes them itself.
+        del plans[stripped.atena]["persons"][0]["keys"]
+        conn.execute(update(Move).where(Move.id == drafts[stripped.atena]).values(plan=json.dumps(plans[stripped.atena])))
+    for move_id in drafts.values():
+        assert world.commit(move_id).status_code == 200
+    with world.engine.connect() as conn:
+        written = conn.execute(
+            select(PersonVersion.name_kana_key, PersonVersion.name_seion_kana, PersonVersion.address_key)
+            .where(PersonVersion.person_id == kept.person_id).order_by(PersonVersion.version.desc()).limit(1)
+        ).one()
+    assert tuple(written) == (keys["name_kana_key"], keys["name_seion_kana"], keys["address_key"])
+    with world.client() as c:
+        for m in (kept, stripped):
+            found = c.get("/v1/residents/search", params={"name": "かぎな", "birth_date": m.birth_date.isoformat()}).json()
+            assert m.atena in {i["id"] for i in found["items"]}
 
 
 def test_bad_idempotency_key(world: World) -> None:
