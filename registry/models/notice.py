@@ -20,12 +20,14 @@ class OutboundNotice(Base):
     # .notices.publish): a number taken inside a commit would hold a lock across every commit's
     # flush to disk, or else could become visible out of order.
     sequence: Mapped[int | None] = mapped_column(BigInteger, unique=True)
-    # The version's person. Not a foreign key of its own: the version is checked (version_id),
-    # and its row names the person; nothing reads notices by person.
+    # The version's person; nothing reads notices by person.
     person_id: Mapped[int] = mapped_column(Integer)
-    # The version holds every 本人確認情報 item as it stood; nothing is copied here.
-    version_id: Mapped[int] = mapped_column(ForeignKey("person_versions.id"), unique=True)
-    move_id: Mapped[str] = mapped_column(ForeignKey("moves.id"), index=True)
+    # The version holds every 本人確認情報 item as it stood; nothing is copied here. No foreign
+    # keys (migration 0009): the commit writes a notice from the version row itself, in the
+    # transaction that holds its move locked, and neither versions nor committed moves are
+    # ever deleted (triggers).
+    version_id: Mapped[int] = mapped_column(Integer, unique=True)
+    move_id: Mapped[str] = mapped_column(String(32), index=True)
     change_reason: Mapped[str] = mapped_column(String(20))  # 異動事由
     change_date: Mapped[date] = mapped_column(Date)  # 異動年月日
     operator_id: Mapped[str | None] = mapped_column(String(40))  # 操作者ID

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from registry.models.base import Base, utcnow
@@ -27,7 +27,9 @@ class NumberAccessLog(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     accessed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"), index=True)
+    # Not a foreign key (migration 0009): a row is written in the transaction that reads or
+    # assigns that person's number, and persons are never deleted (trigger).
+    person_id: Mapped[int | None] = mapped_column(Integer, index=True)
     action: Mapped[str] = mapped_column(String(20))  # reveal | search | load
     purpose: Mapped[str] = mapped_column(String(200))
     staff_id: Mapped[str | None] = mapped_column(String(40))

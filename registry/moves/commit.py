@@ -231,12 +231,15 @@ def apply(
         checks.append((index, 1, "transfer_notice"))
     noticed = [p for p in plan.persons if p.notice]
     if noticed:
-        batch.add(NEW_NOTICE, [
+        # Each notice is read from its version row (the table keeps no key of its own on it):
+        # every one must be written.
+        index = batch.add(NEW_NOTICE, [
             {"pid": person_ids[p.ref], "next": p.next_version, "move_id": move_id,
              "change_reason": p.state["change_reason"], "change_date": p.state["change_date"],
              "operator_id": actor.staff_id, "terminal_id": actor.terminal_id, "created_at": now}
             for p in noticed
         ])
+        checks.append((index, len(noticed), "notice"))
     result = MoveResult(
         id=move_id,
         kind=plan.kind,

@@ -8,7 +8,8 @@ import threading
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from registry.models import AuditEntry, Move, OutboundNotice, PersonVersion
 from tests.registry.moves.world import Member, World
@@ -229,6 +230,22 @@ def test_the_draft_computes_the_matching_keys_its_commit_writes(world: World) ->
         for m in (kept, stripped):
             found = c.get("/v1/residents/search", params={"name": "かぎな", "birth_date": m.birth_date.isoformat()}).json()
             assert m.atena in {i["id"] for i in found["items"]}
+
+
+@pytest.mark.parametrize("statement", [
+    "DELETE FROM persons WHERE id = :person",
+    "DELETE FROM person_versions WHERE person_id = :person",
+    "UPDATE person_versions SET family_name = '改竄' WHERE person_id = :person",
+    "DELETE FROM moves WHERE id = :move",
+])
+def test_the_register_and_committed_moves_are_never_deleted(world: World, statement: str) -> None:
+    """The database refuses it whoever asks (migration 0009): the notices and the access log
+    refer to these rows without keys of their own."""
+    member = world.household(size=1)[0]
+    committed = world.move(_tenkyo(world, [member]))
+    with pytest.raises(DBAPIError, match="rows are kept"), world.engine.begin() as conn:
+        conn.execute(text(statement), {"person": member.person_id, "move": committed["id"]})
+    assert world.record(member.atena)["current"]["version"] == committed["persons"][0]["version"]
 
 
 def test_bad_idempotency_key(world: World) -> None:
