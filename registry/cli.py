@@ -268,6 +268,9 @@ def cmd_serve(
         ssl_cert_reqs=ssl.CERT_REQUIRED,
         ssl_ca_certs=str(paths.terminal_ca_cert),
         http=ClientCertHttpToolsProtocol,
+        # Terminals connect straight to the service: no proxy's X-Forwarded-* headers are to be
+        # believed (uvicorn's default trusts them from 127.0.0.1), and none are read.
+        proxy_headers=False,
         # Query strings carry names and birth dates: never write them to an access log.
         access_log=False,
         log_level="warning",

@@ -7,12 +7,12 @@ import subprocess
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, update
 
 from app.certificates import certificate as to_printing
 from printing import render
 from printing.specimen import seal_png
-from registry.models import IssuedCertificate, Person
+from registry.models import IssuedCertificate, Person, PersonVersion
 from tests.registry.moves.world import Member, World
 
 pytestmark = pytest.mark.registry
@@ -105,11 +105,18 @@ def test_household_member_and_whole_household(world: World) -> None:
 def test_processing_stop_issues_only_to_the_person(world: World) -> None:
     members = world.household(min_size=2)
     protected = members[1]
+    # 支援措置 has no move of its own: a new version with the flag set, as its procedure would
+    # write it (versions are never updated in place).
+    versions, persons = PersonVersion.__table__, Person.__table__
     with world.engine.begin() as conn:
-        conn.execute(text(
-            "UPDATE person_versions SET processing_stop = :yes WHERE id = "
-            "(SELECT current_version_id FROM persons WHERE atena_number = :atena)"
-        ), {"yes": True, "atena": protected.atena})
+        current = conn.execute(
+            select(versions).join(persons, persons.c.current_version_id == versions.c.id)
+            .where(persons.c.atena_number == protected.atena)
+        ).mappings().one()
+        row = {k: v for k, v in current.items() if k != "id"}
+        row.update(version=current["version"] + 1, processing_stop=True, change_reason="職権修正")
+        new_id = conn.execute(insert(versions).values(row).returning(versions.c.id)).scalar_one()
+        conn.execute(update(persons).where(persons.c.id == current["person_id"]).values(current_version_id=new_id))
     for requester in ({"type": "household_member", "person_id": members[0].atena}, OTHERS[1], OTHERS[2]):
         response = _issue(world, {"kind": "juminhyo_individual", "persons": [protected.atena], "requester": requester})
         assert (response.status_code, response.json()["error"]["code"]) == (403, "issuance_suspended")
