@@ -83,10 +83,12 @@ NO_FLUSH_WAIT: Final = func.set_config("synchronous_commit", "off", True)
 
 def read_engine(engine: Engine) -> Engine:
     """The engine for a request's checks, which read one statement each (the terminal and the
-    staff session). On PostgreSQL an engine of its own whose connections are in autocommit from
-    the start: no BEGIN and no ROLLBACK around the single statement, and nothing to switch at
-    each checkout and return (switching cost more CPU than the statement). SQLite keeps its
-    own transaction handling (see WRITE)."""
+    staff session), and on PostgreSQL for a resident search, whose reads need no transaction
+    and whose audit row commits on its own (registry.batch.Batch.run_committed). On PostgreSQL
+    an engine of its own whose connections are in autocommit from the start: no BEGIN and no
+    ROLLBACK around a single statement, and nothing to switch at each checkout and return
+    (switching cost more CPU than the statement). SQLite keeps its own transaction handling
+    (see WRITE)."""
     if engine.dialect.name == "postgresql":
         return make_engine(
             engine.url.render_as_string(hide_password=False), isolation_level="AUTOCOMMIT",

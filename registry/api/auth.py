@@ -12,7 +12,7 @@ from typing import Any, Final
 
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import bindparam, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
@@ -125,13 +125,17 @@ def _purpose(request: Request) -> str | None:
     return text if text.isprintable() else None
 
 
+def _token(request: Request) -> str | None:
+    try:
+        return _bearer(request)
+    except errors.SecurityError:
+        return None  # refused by the check, once the terminal is known (its error comes first)
+
+
 def _caller(request: Request) -> tuple[terminals.PeerCertificate, str | None, dict[str, str]]:
     """The certificate (401 without one), the bearer token if well formed, and CALLER's values."""
     certificate = peer(request)
-    try:
-        token: str | None = _bearer(request)
-    except errors.SecurityError:
-        token = None  # refused below, once the terminal is known (its error comes first)
+    token = _token(request)
     return certificate, token, {"terminal": certificate.name, "session_id": sessions.token_id(token or "")}
 
 
@@ -208,6 +212,12 @@ class Deferred:
         last-seen time, a refusal's audit row) would wait for."""
         return bool(self.request.app.state.engine.dialect.name == "postgresql")
 
+    @property
+    def session_id(self) -> str:
+        """The id of the staff session the request's token names (as CALLER reads it), for a
+        statement read beside the check."""
+        return sessions.token_id(_token(self.request) or "")
+
     def read_with(self, batch: Batch) -> Callable[[list[Outcome]], Actor]:
         """Queues the check's read in `batch` (401 at once if the terminal sent no certificate);
         the answer, given the batch's outcomes, is the check's: the caller or its refusal."""
@@ -248,12 +258,17 @@ def record_in(session: Session, actor: Actor, event: writer.Event) -> None:
     (registry.db.NO_FLUSH_WAIT)."""
     conn = session.connection()
     batch = Batch(conn)
-    if conn.dialect.name == "postgresql" and not event.number_access:
-        batch.add(_NO_FLUSH_WAIT, {})
-    queued = writer.queue(batch, conn, actor, event)
+    queued = queue_in(batch, conn, actor, event)
     batch.run()
     if not queued:
         writer.write(conn, actor, event)
+
+
+def queue_in(batch: Batch, conn: Connection, actor: Actor, event: writer.Event) -> bool:
+    """`record_in`'s statements, queued in the caller's batch (writer.queue's answer)."""
+    if conn.dialect.name == "postgresql" and not event.number_access:
+        batch.add(_NO_FLUSH_WAIT, {})
+    return writer.queue(batch, conn, actor, event)
 
 
 def permission_of(dependency: Any) -> str | None:

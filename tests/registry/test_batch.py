@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 
 from registry.batch import Batch, Many, as_json, rows_parameter
-from registry.db import make_engine
+from registry.db import make_engine, read_engine
 
 pytestmark = pytest.mark.registry
 
@@ -205,3 +205,34 @@ def test_a_value_without_a_json_form_is_refused_before_it_is_sent() -> None:
     assert as_json([{"d": date(2026, 1, 2), "n": 1, "s": "あ"}]) == '[{"d":"2026-01-02","n":1,"s":"あ"}]'
     with pytest.raises(TypeError, match="Decimal"):
         as_json([{"amount": Decimal("1.5")}])
+
+
+def test_run_committed_is_one_transaction_of_its_own(engine: Any) -> None:
+    """PostgreSQL in autocommit (registry.db.read_engine): BEGIN to COMMIT in one round trip;
+    a failing statement leaves nothing of the others, and the connection is fit for the next."""
+    if engine.dialect.name != "postgresql":
+        # SQLite commits through its session; a connection in a transaction is refused too.
+        with engine.begin() as conn, pytest.raises(RuntimeError, match="autocommit"):
+            Batch(conn).run_committed()
+        return
+    with engine.begin() as conn, pytest.raises(RuntimeError, match="autocommit"):
+        Batch(conn).run_committed()
+    autocommit = read_engine(engine)
+    try:
+        with autocommit.connect() as conn:
+            batch = Batch(conn)
+            batch.add(ADD, {"id": 1, "name": "a", "n": 0})
+            returned = batch.add(BUMP_RETURNING, {"pid": 1})
+            assert batch.run_committed()[returned].rows == [(1, 10)]
+            failing = Batch(conn)
+            failing.add(ADD, {"id": 2, "name": "b", "n": 0})
+            failing.add(ADD, {"id": 3, "name": "a", "n": 0})  # the name is taken
+            with pytest.raises(exc.IntegrityError):
+                failing.run_committed()
+            again = Batch(conn)
+            again.add(ADD, {"id": 4, "name": "d", "n": 0})
+            again.run_committed()
+        with engine.connect() as conn:
+            assert [tuple(r) for r in conn.execute(ALL)] == [(1, "A", 10), (4, "D", 0)]
+    finally:
+        autocommit.dispose()

@@ -167,6 +167,16 @@ def test_too_broad_searches_are_refused(registry: RegistryProcess, params: dict[
     assert "二つ以上" in error["message"]
 
 
+def test_the_callers_check_comes_before_the_search_is_looked_at(registry: RegistryProcess) -> None:
+    """On PostgreSQL the check is read with the search limit's state in one round trip; an
+    unknown caller still gets 401, whatever else is wrong with the request, and writes nothing."""
+    for params in ({"name": "わたなべ"}, {"name": "わたなべ", "birth_date": "1980-02-30", "bogus": "1"}):
+        with registry.client(None) as client:
+            response = client.get("/v1/residents/search", params=params,
+                                  headers={"Authorization": "Bearer not-a-session"})
+        assert (response.status_code, response.json()["error"]["code"]) == (401, "session_required")
+
+
 def test_removed_persons_only_when_asked(
     registry: RegistryProcess, registry_engine: Engine
 ) -> None:

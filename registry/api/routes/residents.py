@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from sqlalchemy.orm import Session
 
 from app.domain import individual_number, resident_code
 from app.domain.kana import is_kana
@@ -11,6 +14,7 @@ from app.domain.search_rule import SearchCriteria
 from app.domain.wareki import parse_iso_date
 from registry.api import params, search_limit
 from registry.api.auth import Deferred, require, require_in_handler
+from registry.api.auth import queue_in as audit_queue
 from registry.api.auth import record as audit_read
 from registry.api.auth import record_in as audit_in
 from registry.api.deps import db_session, db_write_session, json_response, settings
@@ -19,12 +23,14 @@ from registry.api.schemas import (
     History,
     HistoryEntry,
     ResidentDetail,
+    ResidentSummary,
     SearchResult,
     info_of,
     state_of,
     summary_of,
 )
 from registry.audit.writer import Event, write
+from registry.batch import Batch
 from registry.config import Settings
 from registry.models.base import utcnow
 from registry.models.person import SEX_CODES
@@ -97,58 +103,110 @@ def search_residents(
     """Identity search. At least two of name / birth date / address, or a 住民票コード or
     individual number alone; otherwise 422 `search_too_broad`. Results never carry the
     individual number."""
+    if checked.folds:
+        return _search_postgresql(request, checked)
     who = checked()  # first, in this handler's worker thread (see require_in_handler)
-    params.reject_unknown(request, SEARCH_PARAMS)
     cfg: Settings = request.app.state.settings
+    page_request = _page_request(request, who, cfg)
+    criteria = page_request.criteria
+    by_number = criteria.individual_number is not None
+    # SQLite keeps the audit row in a short write transaction of its own, so that searches never
+    # queue behind the single writer for the length of a query. A search by number writes its
+    # access-log row in this transaction: it must then begin as a writer (registry.db, WRITE),
+    # or a writer committing meanwhile fails it.
+    with db_write_session(request) if by_number else db_session(request) as session:
+        state = session.connection().execute(search_limit.STATE, search_limit.state_values(who, utcnow()))
+        recent = search_limit.over_limit(request, [tuple(r) for r in state])
+        if recent is None:
+            items, has_more = _page(session, cfg, page_request, who)
+            event = _event(items, by_number)
+            session.commit()  # the access-log rows of a number search
+    if recent is not None:
+        search_limit.block(request, who, recent)
+    audit_read(request, who, event)
+    return _answer(page_request, items, has_more)
+
+
+def _search_postgresql(request: Request, checked: Deferred) -> Response:
+    """The search on PostgreSQL, in as few round trips as it can be done: the caller's check and
+    the search limit's state together, the search, and the audit row committed on its own (one
+    round trip, BEGIN to COMMIT), all on one connection in autocommit (registry.db.read_engine).
+    The check decides before anything else is looked at; the answer is sent only once its audit
+    row is committed. A search by number writes its access-log rows and its audit row in one
+    transaction, as the revealed numbers must not leave without them."""
+    cfg: Settings = request.app.state.settings
+    with request.app.state.auth_engine.connect() as conn:
+        first = Batch(conn)
+        answer = checked.read_with(first)
+        state = first.add(search_limit.STATE_FOR_SESSION, search_limit.session_values(checked.session_id, utcnow()))
+        outcomes = first.run()
+        who = answer(outcomes)
+        page_request = _page_request(request, who, cfg)
+        by_number = page_request.criteria.individual_number is not None
+        recent = search_limit.over_limit(request, outcomes[state].rows)
+        if recent is None:
+            if by_number:
+                with db_write_session(request) as session:
+                    items, has_more = _page(session, cfg, page_request, who)
+                    write(session.connection(), who, _event(items, by_number))
+                    session.commit()
+            else:
+                with Session(bind=conn) as session:
+                    items, has_more = _page(session, cfg, page_request, who)
+                audited = Batch(conn)
+                audit_queue(audited, conn, who, _event(items, by_number))
+                audited.run_committed()  # not waited for on disk: no individual number in it
+    if recent is not None:
+        search_limit.block(request, who, recent)
+    return _answer(page_request, items, has_more)
+
+
+@dataclass(frozen=True)
+class _PageRequest:
+    criteria: SearchCriteria
+    limit: int
+    offset: int
+    include_removed: bool
+
+
+def _page_request(request: Request, who: Actor, cfg: Settings) -> _PageRequest:
+    """The search's parameters, checked once the caller is (their errors come after its)."""
+    params.reject_unknown(request, SEARCH_PARAMS)
     criteria = _criteria(request, cfg)
     q = request.query_params
-    limit, offset, include_removed = q.get("limit"), q.get("offset"), q.get("include_removed")
     if criteria.individual_number is not None and not who.can(NUMBER_SEARCH):
         audit_read(request, who, Event("resident.search", result="denied", number_access=True,
                                    detail=NUMBER_SEARCH))
         raise ApiError(403, "permission_denied", "個人番号で検索する権限がありません。")
-    page_limit = params.integer(
-        limit, "limit", cfg.search_default_limit, 1, cfg.search_max_limit
+    return _PageRequest(
+        criteria,
+        params.integer(q.get("limit"), "limit", cfg.search_default_limit, 1, cfg.search_max_limit),
+        params.integer(q.get("offset"), "offset", 0, 0, MAX_OFFSET),
+        params.boolean(q.get("include_removed"), "include_removed"),
     )
-    page_offset = params.integer(offset, "offset", 0, 0, MAX_OFFSET)
-    with_removed = params.boolean(include_removed, "include_removed")
+
+
+def _page(session: Session, cfg: Settings, page: _PageRequest, who: Actor) -> tuple[list[ResidentSummary], bool]:
+    found = search.search(
+        session, page.criteria, address_prefixes=cfg.address_prefixes, include_removed=page.include_removed,
+        limit=page.limit, offset=page.offset, actor=who,
+    )
     m = cfg.municipality
-    # On PostgreSQL the audit row is written in the search's own transaction: one commit for
-    # both. SQLite keeps it in a short write transaction of its own, so that searches never
-    # queue behind the single writer for the length of a query.
-    together = request.app.state.engine.dialect.name == "postgresql"
-    by_number = criteria.individual_number is not None
-    # A search by number writes its access-log row in this transaction: on SQLite it must then
-    # begin as a writer (registry.db, WRITE), or a writer committing meanwhile fails it.
-    with db_write_session(request) if together or by_number else db_session(request) as session:
-        # The search limit's check in the search's own transaction: one statement.
-        check = search_limit.STATE_WITHOUT_FLUSH_WAIT if together and not by_number else search_limit.STATE
-        state = session.connection().execute(check, search_limit.state_values(who, utcnow()))
-        recent = search_limit.over_limit(request, [tuple(r) for r in state])
-        if recent is None:
-            page = search.search(
-                session, criteria, address_prefixes=cfg.address_prefixes, include_removed=with_removed,
-                limit=page_limit, offset=page_offset, actor=who,
-            )
-            items = [
-                summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in page.hits
-            ]
-            event = Event("resident.search", [i.id for i in items], number_access=by_number,
-                          detail=f"hits={len(items)}")
-            if together:
-                write(session.connection(), who, event)
-            session.commit()  # the access-log row of a number search (and the audit row)
-    if recent is not None:
-        search_limit.block(request, who, recent)
-    if not together:
-        audit_read(request, who, event)
+    return [summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in found.hits], found.has_more
+
+
+def _event(items: list[ResidentSummary], by_number: bool) -> Event:
+    return Event("resident.search", [i.id for i in items], number_access=by_number, detail=f"hits={len(items)}")
+
+
+def _answer(page: _PageRequest, items: list[ResidentSummary], has_more: bool) -> Response:
     return json_response(
         SearchResult(
             items=items,
-            limit=page_limit,
-            offset=page_offset,
-            has_more=page.has_more,
-            next_offset=page_offset + page_limit if page.has_more else None,
+            limit=page.limit,
+            offset=page.offset,
+            has_more=has_more,
+            next_offset=page.offset + page.limit if has_more else None,
         )
     )
 
