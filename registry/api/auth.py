@@ -195,9 +195,9 @@ class Deferred:
     """The check of `require`, handed to a handler that runs its work in a worker thread anyway
     (`require_in_handler`). The handler calls it first thing in that thread, before it looks at
     anything else of the request: the same check in the same order, one thread hop less. On
-    PostgreSQL the handler may instead send the check's read with its own first statements and
-    BEGIN, in one round trip (`read_with`); the check still decides before anything those
-    statements read is looked at."""
+    PostgreSQL the handler may instead send the check's read in one round trip with its own
+    first statements (`read_with`); the check still decides before anything those statements
+    read is looked at."""
 
     def __init__(self, request: Request, permission: str) -> None:
         self.request, self.permission = request, permission
