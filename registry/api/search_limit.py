@@ -9,12 +9,11 @@ from datetime import datetime, timedelta
 from typing import Any, Final, NoReturn
 
 from fastapi import Request
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 
 from registry.api.deps import db_write_session
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
-from registry.db import NO_FLUSH_WAIT
 from registry.models import Alert, AuditEntry, Staff, StaffSession
 from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
@@ -30,32 +29,29 @@ def _blocked() -> ApiError:
 
 
 _S, _A, _SS = table_of(Staff), table_of(AuditEntry), table_of(StaffSession)
-# Whether the searcher is blocked, and how many searches they made in the window: one
-# statement, read in the search's own transaction.
-_STATE_COLUMNS: Final = (
-    _S.c.search_blocked_at.is_not(None),
-    select(func.count()).select_from(_A).where(
-        _A.c.staff_id == bindparam("staff_id"),
-        _A.c.action == "resident.search",
-        _A.c.at > bindparam("since", type_=_A.c.at.type),
-    ).scalar_subquery(),
+
+
+def _state(staff_id: ColumnElement[Any]) -> Select[Any]:
+    """Whether the searcher is blocked, and how many searches they made in the window: one
+    statement."""
+    return select(
+        _S.c.search_blocked_at.is_not(None),
+        select(func.count()).select_from(_A).where(
+            _A.c.staff_id == staff_id,
+            _A.c.action == "resident.search",
+            _A.c.at > bindparam("since", type_=_A.c.at.type),
+        ).scalar_subquery(),
+    ).where(_S.c.id == staff_id)
+
+
+# SQLite: read in the search's own transaction, the searcher known.
+STATE: Final = _state(bindparam("staff_id"))
+# PostgreSQL: read with the caller's check (registry.api.auth.Deferred.read_with), before the
+# staff member is known: by the staff session the token names. Looked at only once the check
+# has found that session valid and theirs.
+STATE_FOR_SESSION: Final = _state(
+    select(_SS.c.staff_id).where(_SS.c.id == bindparam("session_id")).scalar_subquery()
 )
-STATE: Final = select(*_STATE_COLUMNS).where(_S.c.id == bindparam("staff_id"))
-# PostgreSQL: the same, read with the caller's check (registry.api.auth.Deferred.read_with),
-# before the staff member is known: by the staff session the token names. Looked at only once
-# the check has found that session valid and theirs.
-_SESSION_STAFF: Final = select(_SS.c.staff_id).where(_SS.c.id == bindparam("session_id")).scalar_subquery()
-STATE_FOR_SESSION: Final = select(
-    _S.c.search_blocked_at.is_not(None),
-    select(func.count()).select_from(_A).where(
-        _A.c.staff_id == _S.c.id,
-        _A.c.action == "resident.search",
-        _A.c.at > bindparam("since", type_=_A.c.at.type),
-    ).scalar_subquery(),
-).where(_S.c.id == _SESSION_STAFF)
-# PostgreSQL, a search by name, birth date, address or 住民票コード: the same, and the search's
-# transaction (its audit row) does not wait for the disk (registry.db.NO_FLUSH_WAIT).
-STATE_WITHOUT_FLUSH_WAIT: Final = select(*_STATE_COLUMNS, NO_FLUSH_WAIT).where(_S.c.id == bindparam("staff_id"))
 
 
 def state_values(who: Actor, now: datetime) -> dict[str, object]:
