@@ -98,7 +98,7 @@ async def commit_move(
 
     def work() -> Response:
         # The staff and terminal checks first, in this thread (one hop, not two, per commit);
-        # on PostgreSQL in the transaction's first round trip, with BEGIN and the draft's lock.
+        # on PostgreSQL in one round trip with the draft's lock, right after BEGIN.
         who = None if checked.folds else checked()
         with db_write_session(request) as session:
             locked = None
