@@ -59,6 +59,11 @@ class Outcome:
         """The first row, its values named by column label as on a SQLAlchemy row, or None."""
         return _row_type(self.columns)(*self.rows[0]) if self.rows else None
 
+    def named(self) -> list[Any]:
+        """Every row, its values named by column label."""
+        row = _row_type(self.columns)
+        return [row(*r) for r in self.rows]
+
 
 @cache
 def _row_type(columns: tuple[str, ...]) -> type[tuple[Any, ...]]:

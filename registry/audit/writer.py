@@ -3,13 +3,24 @@ transaction: a request's effect and its audit row are stored together or not at 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Final
 
-from sqlalchemy import Connection, String, bindparam, func, insert, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import (
+    CTE,
+    Connection,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    func,
+    insert,
+    literal,
+    select,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, aggregate_order_by
 
 from registry.batch import Batch
 from registry.models import AuditEntry, AuditTarget
@@ -99,3 +110,50 @@ def queue(batch: Batch, conn: Connection, actor: Actor, event: Event, at: dateti
         batch.add(_ROW_WITH_TARGETS, {**values, "target_list": targets})
         return True
     return False
+
+
+SHOWN: Final = "shown"  # the parameter of `naming_rows`: how many of the rows the answer shows
+
+
+def naming_rows(answer: Select, rows: CTE, order: Sequence[str], detail: str) -> Select:  # type: ignore[type-arg]
+    """PostgreSQL: `answer`, a SELECT from `rows`, made to write in the same statement the audit
+    row of the request that reads it, naming (by their `atena_number`) the first `shown` of
+    `rows` in `order`, as `write` would for an Event with those targets and the detail
+    `detail` followed by their count. A read and its audit row then take one round trip
+    between them. The row's other values are bound under their column names (`values_of`)."""
+    ordering = [rows.c[name] for name in order]
+    shown = (
+        select(*(rows.c[name] for name in dict.fromkeys(["atena_number", *order])))
+        .order_by(*ordering)
+        .limit(bindparam(SHOWN, type_=Integer))
+        .cte("shown_rows")
+    )
+    in_order = [shown.c[name] for name in order]
+    named = [c for c in _COLUMNS if c not in ("detail", "targets")]
+    entry = (
+        insert(_E)
+        .from_select(
+            [*named, "detail", "targets"],
+            select(
+                *(bindparam(c, type_=_E.c[c].type) for c in named),
+                literal(detail) + func.count().cast(String),
+                func.coalesce(
+                    func.string_agg(shown.c.atena_number, aggregate_order_by(literal(","), *in_order)), "",
+                ),
+            ).select_from(shown),
+            include_defaults=False,
+        )
+        .returning(_E.c.id)
+        .cte("entry")
+    )
+    targets = insert(_T).from_select(
+        ["audit_id", "atena_number"], select(entry.c.id, shown.c.atena_number),
+    )
+    return answer.add_cte(targets.cte("entry_targets"))
+
+
+def values_of(actor: Actor, event: Event, at: datetime | None = None) -> dict[str, Any]:
+    """The values `naming_rows` binds: those of `event`'s row but its detail and targets."""
+    values, _ = _row(actor, event, at)
+    del values["detail"], values["targets"]
+    return values

@@ -7,6 +7,7 @@ search is a handful of index probes whatever the register's size.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Final
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import kana
 from app.domain.search_rule import SearchCriteria, check
+from registry.audit import writer
 from registry.models import Household, Person, PersonVersion, Town
 from registry.repositories import numbers
 from registry.repositories.actor import Actor
@@ -177,6 +179,22 @@ def statement(
     """The SELECT for already-checked criteria and the values to bind; it fetches one row
     beyond `limit` to tell whether another page exists. `person_id` stands for an individual
     number already looked up."""
+    shape, values = _shape_of(
+        criteria, address_prefixes=address_prefixes, include_removed=include_removed, limit=limit, offset=offset,
+        person_id=person_id,
+    )
+    return _statement(shape), values
+
+
+def _shape_of(
+    criteria: SearchCriteria,
+    *,
+    address_prefixes: tuple[str, ...],
+    include_removed: bool,
+    limit: int,
+    offset: int,
+    person_id: int | None,
+) -> tuple[_Shape, dict[str, Any]]:
     values: dict[str, Any] = {"limit": limit + 1, "offset": offset}
 
     def prefix(name: str, key: str) -> None:
@@ -207,7 +225,7 @@ def statement(
         by_sex=bool(criteria.sex),
         include_removed=include_removed,
     )
-    return _statement(shape), values
+    return shape, values
 
 
 def search(
@@ -220,8 +238,7 @@ def search(
     offset: int,
     actor: Actor,
 ) -> SearchPage:
-    criteria = _without_empty_keys(criteria, address_prefixes)
-    check(criteria)
+    criteria = _checked(criteria, address_prefixes)
     person_id = None
     if criteria.individual_number:
         person_id = numbers.person_for_number(session, criteria.individual_number, actor)
@@ -235,7 +252,55 @@ def search(
         offset=offset,
         person_id=person_id,
     )
-    rows = session.connection().execute(query, values).all()
+    return page_of(session.connection().execute(query, values).all(), limit)
+
+
+def audited(
+    criteria: SearchCriteria,
+    *,
+    address_prefixes: tuple[str, ...],
+    include_removed: bool,
+    limit: int,
+    offset: int,
+) -> tuple[Select, dict[str, Any]]:  # type: ignore[type-arg]
+    """PostgreSQL, a search by anything but the individual number: the statement that answers
+    the page as `search` does (rows for `page_of`) and writes the request's audit row naming
+    the residents the page shows, with the detail `hits=N` (registry.audit.writer.naming_rows),
+    and its values but the audit row's own (writer.values_of). The search and its audit row
+    then take one round trip. Raises SearchTooBroad as `search` does."""
+    criteria = _checked(criteria, address_prefixes)
+    if criteria.individual_number:
+        raise ValueError("a search by individual number writes access-log rows: use search()")
+    shape, values = _shape_of(
+        criteria, address_prefixes=address_prefixes, include_removed=include_removed, limit=limit, offset=offset,
+        person_id=None,
+    )
+    values[writer.SHOWN] = limit
+    return _audited_statement(shape), values
+
+
+_ORDER_KEY: Final = "order_key"
+HITS_DETAIL: Final = "hits="  # an audit row's detail: "hits=" and how many the page shows
+
+
+@lru_cache(maxsize=256)
+def _audited_statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
+    # The page is sorted again outside the CTE: a CTE's rows come in no promised order.
+    hits = _statement(shape).add_columns(PersonVersion.name_kana_key.label(_ORDER_KEY)).cte("hits")
+    order = (_ORDER_KEY, "birth_date", "atena_number")
+    answer = select(*(c for c in hits.c if c.key != _ORDER_KEY)).order_by(*(hits.c[k] for k in order))
+    return writer.naming_rows(answer, hits, order, HITS_DETAIL)
+
+
+def _checked(criteria: SearchCriteria, address_prefixes: tuple[str, ...]) -> SearchCriteria:
+    criteria = _without_empty_keys(criteria, address_prefixes)
+    check(criteria)
+    return criteria
+
+
+def page_of(rows: Sequence[Any], limit: int) -> SearchPage:
+    """A page from the rows of `statement` (or `audited`), read by column name; one row beyond
+    `limit` says another page exists."""
     hits = [
         SearchHit(r.atena_number, r, HitTown(r.town_code, r.town_postal_code, r.town_name), r.household_number)
         for r in rows[:limit]

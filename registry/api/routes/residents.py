@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.domain import individual_number, resident_code
@@ -13,7 +14,7 @@ from app.domain.kana import is_kana
 from app.domain.search_rule import SearchCriteria
 from app.domain.wareki import parse_iso_date
 from registry.api import params, search_limit
-from registry.api.auth import Deferred, require, require_in_handler
+from registry.api.auth import Deferred, require, require_in_handler, without_flush_wait
 from registry.api.auth import queue_in as audit_queue
 from registry.api.auth import record as audit_read
 from registry.api.deps import db_session, db_write_session, json_response, settings
@@ -28,6 +29,7 @@ from registry.api.schemas import (
     state_of,
     summary_of,
 )
+from registry.audit import writer
 from registry.audit.writer import Event, write
 from registry.batch import Batch
 from registry.config import Settings
@@ -53,6 +55,7 @@ SEARCH_PARAMS = (
     "offset",
 )
 MAX_OFFSET = 10_000
+SEARCH_ACTION = "resident.search"
 NOT_FOUND = ApiError(404, "resident_not_found", "該当する住民が見つかりません。")
 
 
@@ -128,12 +131,13 @@ def search_residents(
 
 
 def _search_postgresql(request: Request, checked: Deferred) -> Response:
-    """The search on PostgreSQL, in as few round trips as it can be done: the caller's check and
-    the search limit's state together, the search, and the audit row committed on its own (one
-    round trip, BEGIN to COMMIT), all on one connection in autocommit (registry.db.read_engine).
-    The check decides before anything else is looked at; the answer is sent only once its audit
-    row is committed. A search by number writes its access-log rows and its audit row in one
-    transaction, as the revealed numbers must not leave without them."""
+    """The search on PostgreSQL, in two round trips: the caller's check with the search limit's
+    state, then the search and its audit row, in one statement committed on its own (BEGIN to
+    COMMIT in one round trip; search.audited), all on one connection in autocommit
+    (registry.db.read_engine). The check decides before anything else is looked at; the
+    answer is sent only once its audit row is committed. A search by number writes its
+    access-log rows and its audit row in one transaction, as the revealed numbers must not
+    leave without them."""
     cfg: Settings = request.app.state.settings
     with request.app.state.auth_engine.connect() as conn:
         first = Batch(conn)
@@ -142,23 +146,32 @@ def _search_postgresql(request: Request, checked: Deferred) -> Response:
         outcomes = first.run()
         who = answer(outcomes)
         page_request = _page_request(request, who, cfg)
-        by_number = page_request.criteria.individual_number is not None
         recent = search_limit.over_limit(request, outcomes[state].rows)
         if recent is None:
-            if by_number:
+            if page_request.criteria.individual_number is not None:
                 with db_write_session(request) as session:
                     items, has_more = _page(session, cfg, page_request, who)
-                    write(session.connection(), who, _event(items, by_number))
+                    write(session.connection(), who, _event(items, by_number=True))
                     session.commit()
             else:
-                with Session(bind=conn) as session:
-                    items, has_more = _page(session, cfg, page_request, who)
-                audited = Batch(conn)
-                audit_queue(audited, conn, who, _event(items, by_number))
-                audited.run_committed()  # not waited for on disk: no individual number in it
+                items, has_more = _audited_page(conn, cfg, page_request, who)
     if recent is not None:
         search_limit.block(request, who, recent)
     return _answer(page_request, items, has_more)
+
+
+def _audited_page(
+    conn: Connection, cfg: Settings, page: _PageRequest, who: Actor,
+) -> tuple[list[ResidentSummary], bool]:
+    query, values = search.audited(
+        page.criteria, address_prefixes=cfg.address_prefixes, include_removed=page.include_removed,
+        limit=page.limit, offset=page.offset,
+    )
+    audited = Batch(conn)
+    without_flush_wait(audited)
+    found = audited.add(query, {**values, **writer.values_of(who, Event(SEARCH_ACTION))})
+    rows = audited.run_committed()[found].named()
+    return _summaries(search.page_of(rows, page.limit), cfg)
 
 
 @dataclass(frozen=True)
@@ -191,12 +204,18 @@ def _page(session: Session, cfg: Settings, page: _PageRequest, who: Actor) -> tu
         session, page.criteria, address_prefixes=cfg.address_prefixes, include_removed=page.include_removed,
         limit=page.limit, offset=page.offset, actor=who,
     )
+    return _summaries(found, cfg)
+
+
+def _summaries(found: search.SearchPage, cfg: Settings) -> tuple[list[ResidentSummary], bool]:
     m = cfg.municipality
     return [summary_of(h.atena_number, h.version, h.town, h.household_number, m) for h in found.hits], found.has_more
 
 
 def _event(items: list[ResidentSummary], by_number: bool) -> Event:
-    return Event("resident.search", [i.id for i in items], number_access=by_number, detail=f"hits={len(items)}")
+    return Event(
+        SEARCH_ACTION, [i.id for i in items], number_access=by_number, detail=f"{search.HITS_DETAIL}{len(items)}",
+    )
 
 
 def _answer(page: _PageRequest, items: list[ResidentSummary], has_more: bool) -> Response:

@@ -44,6 +44,85 @@ def test_a_search_is_audited_with_the_residents_it_showed(secure: Secure) -> Non
     assert rows["items"][0]["targets"] == [atena]
 
 
+def test_a_search_audits_the_page_it_showed_and_no_more(secure: Secure) -> None:
+    """On PostgreSQL the page and its audit row come from one statement: the row must name the
+    residents shown, in their order, and not the row read beyond the page to tell that another
+    page exists; an empty page is audited too."""
+    with secure.engine.connect() as conn:
+        family_kana, town = conn.execute(text(
+            "SELECT substr(v.family_name_kana, 1, 1), t.name FROM person_versions v"
+            " JOIN persons p ON p.current_version_id = v.id JOIN towns t ON t.town_code = v.town_code"
+            " WHERE v.removed_on IS NULL GROUP BY 1, 2 HAVING count(*) > 4 ORDER BY count(*) DESC, 1, 2 LIMIT 1"
+        )).one()
+    criteria = {"name": family_kana, "address": town, "limit": "2"}
+    with secure.client("t-super2") as c:
+        pages = [
+            c.get("/v1/residents/search", params={**criteria, "offset": str(offset)}).json()
+            for offset in (0, 2)
+        ]
+        empty = c.get("/v1/residents/search", params={"name": "ヲヲヲヲ", "address": town}).json()
+        rows = c.get("/v1/audit", params={"staff_id": "t-super2", "action": "resident.search", "limit": 3}).json()
+    assert all(p["has_more"] for p in pages) and empty["items"] == []
+    newest_first = rows["items"]
+    assert [r["targets"] for r in newest_first] == [[], *([i["id"] for i in p["items"]] for p in reversed(pages))]
+    assert [r["detail"] for r in newest_first] == ["hits=0", "hits=2", "hits=2"]
+    assert all(r["result"] == "ok" and r["terminal_id"] == "test-terminal" for r in newest_first)
+    with secure.engine.connect() as conn:
+        for row in newest_first:
+            named = conn.scalars(
+                text("SELECT atena_number FROM audit_targets WHERE audit_id = :id ORDER BY atena_number"),
+                {"id": row["id"]},
+            ).all()
+            assert named == sorted(row["targets"])
+
+
+_REFUSE_SEARCH_ROWS = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_t_clerk2_search BEFORE INSERT ON audit_log"
+        " WHEN NEW.staff_id = 't-clerk2' AND NEW.action = 'resident.search'"
+        " BEGIN SELECT RAISE(ABORT, 'refused for the test'); END",
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_t_clerk2_search() RETURNS trigger LANGUAGE plpgsql AS"
+        " $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$",
+        "CREATE TRIGGER refuse_t_clerk2_search BEFORE INSERT ON audit_log FOR EACH ROW"
+        " WHEN (NEW.staff_id = 't-clerk2' AND NEW.action = 'resident.search')"
+        " EXECUTE FUNCTION refuse_t_clerk2_search()",
+    ],
+}
+_ALLOW_SEARCH_ROWS = {
+    "sqlite": ["DROP TRIGGER refuse_t_clerk2_search"],
+    "postgresql": ["DROP TRIGGER refuse_t_clerk2_search ON audit_log", "DROP FUNCTION refuse_t_clerk2_search()"],
+}
+
+
+def test_a_search_whose_audit_row_fails_answers_nothing(secure: Secure) -> None:
+    """The hits leave only with their audit row committed: a row the database refuses makes the
+    search fail with the service's error, and no resident's data is in the answer."""
+    with secure.engine.connect() as conn:
+        family_name, birth_date = conn.execute(text(
+            "SELECT v.family_name, v.birth_date FROM person_versions v"
+            " JOIN persons p ON p.current_version_id = v.id WHERE v.removed_on IS NULL ORDER BY p.id LIMIT 1"
+        )).one()
+    criteria = {"name": family_name, "birth_date": str(birth_date)}
+    dialect = secure.engine.dialect.name
+    with secure.client("t-clerk2") as c:
+        assert c.get("/v1/residents/search", params=criteria).json()["items"]
+        with secure.engine.begin() as conn:
+            for statement in _REFUSE_SEARCH_ROWS[dialect]:
+                conn.execute(text(statement))
+        try:
+            refused = c.get("/v1/residents/search", params=criteria)
+        finally:
+            with secure.engine.begin() as conn:
+                for statement in _ALLOW_SEARCH_ROWS[dialect]:
+                    conn.execute(text(statement))
+    assert refused.status_code == 500 and refused.json()["error"]["code"] == "internal_error"
+    assert family_name not in refused.text
+    with secure.client("t-clerk2") as c:  # the service closes a connection after an error of its own
+        assert c.get("/v1/residents/search", params=criteria).json()["items"]
+
+
 def test_chain_verifies(secure: Secure) -> None:
     with secure.client("t-audit") as c:
         report = c.get("/v1/audit/verify").json()
