@@ -9,11 +9,14 @@ machine's.
 
 from __future__ import annotations
 
+import itertools
+import math
 import random
 import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -29,12 +32,20 @@ from registry.db import make_engine
 from registry.models import Person, PersonVersion, Town
 from registry.repositories.search import statement
 from tests.support.pgcluster import PgCluster
-from tests.support.registry_process import DEFAULT_USER, RegistryProcess
+from tests.support.registry_process import PASSWORD, RegistryProcess, run_cli
 
 PREFIXES = ("大阪府", "寝屋川市")
 WARMUP = 30
 GOAL_P95_MS = 30.0
 GOAL_RATIO = 2.0
+KINDS = ("name+birth_date", "name+address")
+# The per-hour search limit (a policy against copying the register, 300 per staff member by
+# default) stays as the city sets it. One clerk's run of queries would pass it, so the run is
+# spread over several clerks, each kept under it: the limit's count of the searcher's recent
+# searches then reads what it reads in use, at most the limit's worth of rows. (One clerk with
+# the limit raised had that count grow with the run: about 0.6 us per row on PostgreSQL, a
+# millisecond a search by the end of an A/B run.)
+SEARCHES_PER_CLERK = 200
 
 
 @dataclass(frozen=True)
@@ -117,33 +128,41 @@ class PlainSql:
         self.engine.dispose()
 
 
-def _measure(server: RegistryProcess, plain: PlainSql, samples: list[Sample], kind: str) -> dict[str, Any]:
+def _clerks(server: RegistryProcess, searches: int) -> list[str]:
+    """Clerk accounts for `searches` searches, each under the search limit, made as an
+    operator makes them (`madoguchi-registry staff add`)."""
+    names = [f"bench-clerk-{i}" for i in range(1, math.ceil(searches / SEARCHES_PER_CLERK) + 1)]
+    for name in names:
+        run_cli(server.state, server.db_url, "staff", "add", name, "--name", f"計測 {name}", "--roles", "clerk",
+                "--password-stdin", stdin=PASSWORD)
+    return names
+
+
+def _measure(clerks: Iterator[LeanClient], plain: PlainSql, samples: list[Sample], kind: str) -> dict[str, Any]:
+    """Each query by the next clerk in turn, so that none passes the search limit."""
     api: list[float] = []
     sql: list[float] = []
     floor: list[float] = []
-    client = LeanClient(server, DEFAULT_USER)
-    try:
-        for s in samples[:WARMUP]:
-            client.get("/v1/residents/search", params=_queries(kind, s))
-            plain.run(*plain.prepare(_queries(kind, s)))
-        for s in samples:
-            q = _queries(kind, s)
-            prepared = plain.prepare(q)
-            t0 = time.perf_counter()
-            status, body = client.get("/v1/residents/search", params=q)
-            t1 = time.perf_counter()
-            if status != 200:
-                raise RuntimeError(f"search failed: {status} {body!r}")
-            t2 = time.perf_counter()
-            plain.run(*prepared)
-            t3 = time.perf_counter()
-            client.get("/v1/health")
-            t4 = time.perf_counter()
-            api.append(t1 - t0)
-            sql.append(t3 - t2)
-            floor.append(t4 - t3)
-    finally:
-        client.close()
+    for s in samples[:WARMUP]:
+        next(clerks).get("/v1/residents/search", params=_queries(kind, s))
+        plain.run(*plain.prepare(_queries(kind, s)))
+    for s in samples:
+        client = next(clerks)
+        q = _queries(kind, s)
+        prepared = plain.prepare(q)
+        t0 = time.perf_counter()
+        status, body = client.get("/v1/residents/search", params=q)
+        t1 = time.perf_counter()
+        if status != 200:
+            raise RuntimeError(f"search failed: {status} {body!r}")
+        t2 = time.perf_counter()
+        plain.run(*prepared)
+        t3 = time.perf_counter()
+        client.get("/v1/health")
+        t4 = time.perf_counter()
+        api.append(t1 - t0)
+        sql.append(t3 - t2)
+        floor.append(t4 - t3)
     a, b, f = report.summary(api), report.summary(sql), report.summary(floor)
     return {"api": a, "sql": b, "floor": f, "ratio_p50": a["p50_ms"] / b["p50_ms"],
             "ratio_p95": a["p95_ms"] / b["p95_ms"]}
@@ -153,15 +172,17 @@ def _one(size: int, backend: str, queries: int, work: Path, cluster: PgCluster |
     fresh = register.fresh(work, backend, size, cluster, f"bench_{size}")
     state, db_url, seed_s = fresh.state, fresh.db_url, fresh.seed_seconds
     samples = _samples(db_url, queries, seed=size)
-    # The per-hour search limit (a policy against copying the register) would stop one clerk's
-    # run of queries; it is raised, not switched off: its check still runs on every search.
-    server = RegistryProcess(state=state, db_url=db_url,
-                             env={"MADOGUCHI_SEARCH_LIMIT_PER_HOUR": str(10 * (queries + WARMUP))})
+    server = RegistryProcess(state=state, db_url=db_url)
     server.start()
     plain = PlainSql(db_url)
+    clients: list[LeanClient] = []
     try:
-        kinds = {k: _measure(server, plain, samples, k) for k in ("name+birth_date", "name+address")}
+        clients = [LeanClient(server, name) for name in _clerks(server, len(KINDS) * (queries + WARMUP))]
+        clerks = itertools.cycle(clients)
+        kinds = {k: _measure(clerks, plain, samples, k) for k in KINDS}
     finally:
+        for client in clients:
+            client.close()
         plain.close()
         server.stop()
     if cluster is not None:

@@ -100,10 +100,12 @@ def registry_command(state: Path, db_url: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "registry.cli", "--state", str(state), "--db", db_url, *args]
 
 
-def run_cli(state: Path, db_url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    state: Path, db_url: str, *args: str, check: bool = True, stdin: str | None = None,
+) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         registry_command(state, db_url, *args),
-        cwd=REPO, capture_output=True, text=True, timeout=1800,
+        cwd=REPO, capture_output=True, text=True, timeout=1800, input=stdin,
     )
     if check and result.returncode != 0:
         raise RuntimeError(
