@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
+from sqlalchemy.engine import Dialect
 from sqlalchemy.sql.expression import Executable
 
 from registry.batch import prepare
@@ -23,13 +24,22 @@ def first(engine: Engine, statement: Executable, values: dict[str, Any]) -> Any:
     if engine.dialect.name != "postgresql":
         with engine.connect() as conn:
             return conn.execute(statement, values).first()
-    from psycopg.rows import namedtuple_row
-
-    prepared = prepare(statement, engine.dialect, frozenset(values))
     connection = engine.raw_connection()
     try:
-        with connection.driver_connection.cursor(row_factory=namedtuple_row) as cursor:  # type: ignore[union-attr]
-            cursor.execute(prepared.sql, prepared.construct(values))
-            return cursor.fetchone()
+        return _driver_first(connection.driver_connection, engine.dialect, statement, values)
     finally:
         connection.close()
+
+
+def first_on(conn: Connection, statement: Executable, values: dict[str, Any]) -> Any:
+    """`first`, on a connection the caller holds (PostgreSQL)."""
+    return _driver_first(conn.connection.driver_connection, conn.dialect, statement, values)
+
+
+def _driver_first(driver: Any, dialect: Dialect, statement: Executable, values: dict[str, Any]) -> Any:
+    from psycopg.rows import namedtuple_row
+
+    prepared = prepare(statement, dialect, frozenset(values))
+    with driver.cursor(row_factory=namedtuple_row) as cursor:
+        cursor.execute(prepared.sql, prepared.construct(values))
+        return cursor.fetchone()

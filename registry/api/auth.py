@@ -212,11 +212,15 @@ class Deferred:
         last-seen time, a refusal's audit row) would wait for."""
         return bool(self.request.app.state.engine.dialect.name == "postgresql")
 
-    @property
-    def session_id(self) -> str:
-        """The id of the staff session the request's token names (as CALLER reads it), for a
-        statement read beside the check."""
-        return sessions.token_id(_token(self.request) or "")
+    def read_beside(self, conn: Connection, statement: Any, values: dict[str, Any]) -> tuple[Actor, Any]:
+        """The check, its row read by `statement` (CALLER with columns added) with `values`
+        besides CALLER's own, in one statement on `conn` (PostgreSQL, in autocommit). The
+        caller, or the check's refusal; and the row, whose added columns are to be looked at
+        only now that the check has passed."""
+        assert self.folds and self.permission != TERMINAL
+        certificate, token, caller_values = _caller(self.request)
+        row = single_read.first_on(conn, statement, {**values, **caller_values})
+        return _decide(self.request, self.permission, certificate, token, row), row
 
     def read_with(self, batch: Batch) -> Callable[[list[Outcome]], Actor]:
         """Queues the check's read in `batch` (401 at once if the terminal sent no certificate);

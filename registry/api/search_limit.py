@@ -9,12 +9,13 @@ from datetime import datetime, timedelta
 from typing import Any, Final, NoReturn
 
 from fastapi import Request
-from sqlalchemy import ColumnElement, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, bindparam, func, select
 
+from registry.api.auth import CALLER
 from registry.api.deps import db_write_session
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
-from registry.models import Alert, AuditEntry, Staff, StaffSession
+from registry.models import Alert, AuditEntry, Staff
 from registry.models.base import table_of, utcnow
 from registry.repositories.actor import Actor
 
@@ -28,38 +29,41 @@ def _blocked() -> ApiError:
     )
 
 
-_S, _A, _SS = table_of(Staff), table_of(AuditEntry), table_of(StaffSession)
+_S, _A = table_of(Staff), table_of(AuditEntry)
 
 
-def _state(staff_id: ColumnElement[Any]) -> Select[Any]:
-    """Whether the searcher is blocked, and how many searches they made in the window: one
-    statement."""
-    return select(
-        _S.c.search_blocked_at.is_not(None),
+def _state(staff: Any) -> list[ColumnElement[Any]]:
+    """Whether the staff member of `staff` (the staff table, in the statement's FROM) is
+    blocked, and how many searches they made in the window."""
+    return [
+        staff.c.search_blocked_at.is_not(None).label("search_blocked"),
         select(func.count()).select_from(_A).where(
-            _A.c.staff_id == staff_id,
+            _A.c.staff_id == staff.c.id,
             _A.c.action == "resident.search",
             _A.c.at > bindparam("since", type_=_A.c.at.type),
-        ).scalar_subquery(),
-    ).where(_S.c.id == staff_id)
+        ).scalar_subquery().label("recent_searches"),
+    ]
 
 
 # SQLite: read in the search's own transaction, the searcher known.
-STATE: Final = _state(bindparam("staff_id"))
-# PostgreSQL: read with the caller's check (registry.api.auth.Deferred.read_with), before the
-# staff member is known: by the staff session the token names. Looked at only once the check
-# has found that session valid and theirs.
-STATE_FOR_SESSION: Final = _state(
-    select(_SS.c.staff_id).where(_SS.c.id == bindparam("session_id")).scalar_subquery()
-)
+STATE: Final = select(*_state(_S)).where(_S.c.id == bindparam("staff_id"))
+# PostgreSQL: the caller's check with the state of the staff member its session names, one
+# statement (registry.api.auth.Deferred.read_beside). The state is looked at only once the
+# check has found that session valid and theirs.
+WITH_CALLER: Final = CALLER.add_columns(*_state(_S))
 
 
 def state_values(who: Actor, now: datetime) -> dict[str, object]:
-    return {"staff_id": who.staff_id, "since": now - WINDOW}
+    return {"staff_id": who.staff_id, **window(now)}
 
 
-def session_values(session_id: str, now: datetime) -> dict[str, object]:
-    return {"session_id": session_id, "since": now - WINDOW}
+def window(now: datetime) -> dict[str, object]:
+    return {"since": now - WINDOW}
+
+
+def state_of(row: Any) -> list[tuple[Any, ...]]:
+    """The state in a row of WITH_CALLER, as over_limit takes it."""
+    return [(row.search_blocked, row.recent_searches)] if row.staff_found is not None else []
 
 
 def over_limit(request: Request, rows: Sequence[tuple[Any, ...]]) -> int | None:

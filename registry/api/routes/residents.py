@@ -132,7 +132,7 @@ def search_residents(
 
 def _search_postgresql(request: Request, checked: Deferred) -> Response:
     """The search on PostgreSQL, in two round trips: the caller's check with the search limit's
-    state, then the search and its audit row, in one statement committed on its own (BEGIN to
+    state (one statement), then the search and its audit row, in one statement committed on its own (BEGIN to
     COMMIT in one round trip; search.audited), all on one connection in autocommit
     (registry.db.read_engine). The check decides before anything else is looked at; the
     answer is sent only once its audit row is committed. A search by number writes its
@@ -140,13 +140,9 @@ def _search_postgresql(request: Request, checked: Deferred) -> Response:
     leave without them."""
     cfg: Settings = request.app.state.settings
     with request.app.state.auth_engine.connect() as conn:
-        first = Batch(conn)
-        answer = checked.read_with(first)
-        state = first.add(search_limit.STATE_FOR_SESSION, search_limit.session_values(checked.session_id, utcnow()))
-        outcomes = first.run()
-        who = answer(outcomes)
+        who, row = checked.read_beside(conn, search_limit.WITH_CALLER, search_limit.window(utcnow()))
         page_request = _page_request(request, who, cfg)
-        recent = search_limit.over_limit(request, outcomes[state].rows)
+        recent = search_limit.over_limit(request, search_limit.state_of(row))
         if recent is None:
             if page_request.criteria.individual_number is not None:
                 with db_write_session(request) as session:
