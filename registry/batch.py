@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -36,7 +35,6 @@ from sqlalchemy import (
     insert,
     literal_column,
     select,
-    text,
 )
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.dialects.postgresql import JSON
@@ -58,11 +56,6 @@ class Outcome:
     def first(self) -> Any:
         """The first row, its values named by column label as on a SQLAlchemy row, or None."""
         return _row_type(self.columns)(*self.rows[0]) if self.rows else None
-
-    def named(self) -> list[Any]:
-        """Every row, its values named by column label."""
-        row = _row_type(self.columns)
-        return [row(*r) for r in self.rows]
 
 
 @cache
@@ -176,9 +169,6 @@ def prepare(statement: Executable, dialect: Dialect, keys: frozenset[str]) -> Pr
     return prepared
 
 
-_BEGIN, _COMMIT = text("BEGIN"), text("COMMIT")
-
-
 class Batch:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -201,24 +191,6 @@ class Batch:
 
     def __len__(self) -> int:
         return len(self._items)
-
-    def run_committed(self) -> list[Outcome]:
-        """PostgreSQL, on a connection in autocommit (registry.db.read_engine): what was queued,
-        as one transaction of its own, BEGIN to COMMIT in one round trip. (A transaction begun
-        by SQLAlchemy costs a round trip more: psycopg waits for the answer to its own BEGIN.)
-        If a statement fails, nothing of it stays."""
-        driver = self._conn.connection.driver_connection
-        if self._conn.dialect.name != "postgresql" or not getattr(driver, "autocommit", False):
-            raise RuntimeError("run_committed needs a PostgreSQL connection in autocommit")
-        assert driver is not None
-        none: list[Params] = [{}]
-        items, self._items = [(_BEGIN, none), *self._items, (_COMMIT, none)], []
-        try:
-            return _pipelined(self._conn, items)[1:-1]
-        except exc.DBAPIError:
-            with suppress(Exception):  # the connection may be gone; the pool then replaces it
-                driver.execute("ROLLBACK")
-            raise
 
     def run(self) -> list[Outcome]:
         """Runs what was queued, in order; one Outcome per `add` (rowcount summed over its sets)."""

@@ -75,24 +75,27 @@ def _check_alive(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
 # In a PostgreSQL transaction: commit it without waiting for its WAL to reach the disk. It is
 # committed and visible at once and on disk within a fraction of a second; only a power failure
 # of the database server in between could lose it, as SQLite's WAL (synchronous=NORMAL) could.
-# Used only for the audit rows of reads that touch no individual number (registry.api.auth,
-# registry.api.search_limit): the wait was most of what auditing a read cost. Every change to
+# Used only for the audit rows of reads that touch no individual number (registry.api.auth, and
+# read_engine's connections): the wait was most of what auditing a read cost. Every change to
 # the register, and every access to an individual number, still waits for the disk.
 NO_FLUSH_WAIT: Final = func.set_config("synchronous_commit", "off", True)
 
 
 def read_engine(engine: Engine) -> Engine:
     """The engine for a request's checks, which read one statement each (the terminal and the
-    staff session), and on PostgreSQL for a resident search, whose reads need no transaction
-    and whose audit row commits on its own (registry.batch.Batch.run_committed). On PostgreSQL
-    an engine of its own whose connections are in autocommit from the start: no BEGIN and no
-    ROLLBACK around a single statement, and nothing to switch at each checkout and return
-    (switching cost more CPU than the statement). SQLite keeps its own transaction handling
-    (see WRITE)."""
+    staff session), and on PostgreSQL for the reads of resident data that touch no individual
+    number (a search, a record), whose audit rows commit on it. On PostgreSQL an engine of its
+    own whose connections are in autocommit from the start: no BEGIN and no ROLLBACK around a
+    single statement, and nothing to switch at each checkout and return (switching cost more
+    CPU than the statement); a read and its audit row written by one statement are then one
+    transaction, committed when the answer comes back. Its connections commit without waiting
+    for the disk, as NO_FLUSH_WAIT does for one transaction: nothing else may be written on
+    it. SQLite keeps its own transaction handling (see WRITE)."""
     if engine.dialect.name == "postgresql":
         return make_engine(
             engine.url.render_as_string(hide_password=False), isolation_level="AUTOCOMMIT",
             pool_reset_on_return=None, pool_size=5, max_overflow=15,
+            connect_args={"options": "-c synchronous_commit=off"},
         )
     return engine
 

@@ -1,4 +1,4 @@
-"""One row of one statement, read with as little in between as the database allows.
+"""One statement's rows, read with as little in between as the database allows.
 
 Every request's terminal and session check is such a read. On PostgreSQL the statement goes
 straight to the driver's cursor, compiled once (registry.batch.prepare, with SQLAlchemy's own
@@ -36,10 +36,25 @@ def first_on(conn: Connection, statement: Executable, values: dict[str, Any]) ->
     return _driver_first(conn.connection.driver_connection, conn.dialect, statement, values)
 
 
+def rows_on(conn: Connection, statement: Executable, values: dict[str, Any]) -> list[Any]:
+    """Every row, read as `first_on` reads one (PostgreSQL)."""
+    with _driver_cursor(conn.connection.driver_connection, conn.dialect, statement, values) as cursor:
+        return cursor.fetchall()
+
+
 def _driver_first(driver: Any, dialect: Dialect, statement: Executable, values: dict[str, Any]) -> Any:
+    with _driver_cursor(driver, dialect, statement, values) as cursor:
+        return cursor.fetchone()
+
+
+def _driver_cursor(driver: Any, dialect: Dialect, statement: Executable, values: dict[str, Any]) -> Any:
     from psycopg.rows import namedtuple_row
 
     prepared = prepare(statement, dialect, frozenset(values))
-    with driver.cursor(row_factory=namedtuple_row) as cursor:
+    cursor = driver.cursor(row_factory=namedtuple_row)
+    try:
         cursor.execute(prepared.sql, prepared.construct(values))
-        return cursor.fetchone()
+    except BaseException:
+        cursor.close()
+        raise
+    return cursor

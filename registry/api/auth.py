@@ -271,15 +271,8 @@ def record_in(session: Session, actor: Actor, event: writer.Event) -> None:
 def queue_in(batch: Batch, conn: Connection, actor: Actor, event: writer.Event) -> bool:
     """`record_in`'s statements, queued in the caller's batch (writer.queue's answer)."""
     if conn.dialect.name == "postgresql" and not event.number_access:
-        without_flush_wait(batch)
+        batch.add(_NO_FLUSH_WAIT, {})
     return writer.queue(batch, conn, actor, event)
-
-
-def without_flush_wait(batch: Batch) -> None:
-    """Lets the transaction `batch` commits on PostgreSQL do so without waiting for the disk
-    (registry.db.NO_FLUSH_WAIT): only for the audit row of a read that touched no individual
-    number."""
-    batch.add(_NO_FLUSH_WAIT, {})
 
 
 def permission_of(dependency: Any) -> str | None:

@@ -207,32 +207,26 @@ def test_a_value_without_a_json_form_is_refused_before_it_is_sent() -> None:
         as_json([{"amount": Decimal("1.5")}])
 
 
-def test_run_committed_is_one_transaction_of_its_own(engine: Any) -> None:
-    """PostgreSQL in autocommit (registry.db.read_engine): BEGIN to COMMIT in one round trip;
-    a failing statement leaves nothing of the others, and the connection is fit for the next."""
+def test_the_read_engine_commits_each_statement_without_waiting_for_the_disk(engine: Any) -> None:
+    """On PostgreSQL (registry.db.read_engine): every statement is its own transaction, and its
+    commit does not wait for the WAL flush; the service's other connections keep the server's
+    setting (waiting, in production). SQLite has
+    no engine of its own for reads."""
     if engine.dialect.name != "postgresql":
-        # SQLite commits through its session; a connection in a transaction is refused too.
-        with engine.begin() as conn, pytest.raises(RuntimeError, match="autocommit"):
-            Batch(conn).run_committed()
+        assert read_engine(engine) is engine
         return
-    with engine.begin() as conn, pytest.raises(RuntimeError, match="autocommit"):
-        Batch(conn).run_committed()
+    setting = "SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'"
     autocommit = read_engine(engine)
     try:
         with autocommit.connect() as conn:
-            batch = Batch(conn)
-            batch.add(ADD, {"id": 1, "name": "a", "n": 0})
-            returned = batch.add(BUMP_RETURNING, {"pid": 1})
-            assert batch.run_committed()[returned].rows == [(1, 10)]
-            failing = Batch(conn)
-            failing.add(ADD, {"id": 2, "name": "b", "n": 0})
-            failing.add(ADD, {"id": 3, "name": "a", "n": 0})  # the name is taken
+            assert tuple(conn.exec_driver_sql(setting).one()) == ("off", "client")
+            conn.execute(ADD, {"id": 1, "name": "a", "n": 0})
             with pytest.raises(exc.IntegrityError):
-                failing.run_committed()
-            again = Batch(conn)
-            again.add(ADD, {"id": 4, "name": "d", "n": 0})
-            again.run_committed()
-        with engine.connect() as conn:
-            assert [tuple(r) for r in conn.execute(ALL)] == [(1, "A", 10), (4, "D", 0)]
+                conn.execute(ADD, {"id": 2, "name": "a", "n": 0})  # the name is taken
+            conn.execute(ADD, {"id": 3, "name": "c", "n": 0})  # the connection is fit for the next
+            with engine.connect() as other:  # committed, before this connection is given back
+                assert [tuple(r) for r in other.execute(ALL)] == [(1, "A", 0), (3, "C", 0)]
+        with engine.connect() as conn:  # the server's own setting (the test server's is off)
+            assert conn.exec_driver_sql(setting).one().source != "client"
     finally:
         autocommit.dispose()

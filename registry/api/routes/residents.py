@@ -13,9 +13,9 @@ from app.domain import individual_number, resident_code
 from app.domain.kana import is_kana
 from app.domain.search_rule import SearchCriteria
 from app.domain.wareki import parse_iso_date
+from registry import single_read
 from registry.api import params, search_limit
-from registry.api.auth import Deferred, require, require_in_handler, without_flush_wait
-from registry.api.auth import queue_in as audit_queue
+from registry.api.auth import Deferred, require, require_in_handler
 from registry.api.auth import record as audit_read
 from registry.api.deps import db_session, db_write_session, json_response, settings
 from registry.api.errors import ApiError
@@ -31,7 +31,6 @@ from registry.api.schemas import (
 )
 from registry.audit import writer
 from registry.audit.writer import Event, write
-from registry.batch import Batch
 from registry.config import Settings
 from registry.models.base import utcnow
 from registry.models.person import SEX_CODES
@@ -131,10 +130,9 @@ def search_residents(
 
 
 def _search_postgresql(request: Request, checked: Deferred) -> Response:
-    """The search on PostgreSQL, in two round trips: the caller's check with the search limit's
-    state (one statement), then the search and its audit row, in one statement committed on its own (BEGIN to
-    COMMIT in one round trip; search.audited), all on one connection in autocommit
-    (registry.db.read_engine). The check decides before anything else is looked at; the
+    """The search on PostgreSQL, in two statements: the caller's check with the search limit's
+    state, then the search and its audit row (search.audited), both on one connection in
+    autocommit (registry.db.read_engine). The check decides before anything else is looked at; the
     answer is sent only once its audit row is committed. A search by number writes its
     access-log rows and its audit row in one transaction, as the revealed numbers must not
     leave without them."""
@@ -163,10 +161,9 @@ def _audited_page(
         page.criteria, address_prefixes=cfg.address_prefixes, include_removed=page.include_removed,
         limit=page.limit, offset=page.offset,
     )
-    audited = Batch(conn)
-    without_flush_wait(audited)
-    found = audited.add(query, {**values, **writer.values_of(who, Event(SEARCH_ACTION))})
-    rows = audited.run_committed()[found].named()
+    # One statement in autocommit: the page and its audit row are one transaction, committed
+    # (without waiting for the disk: registry.db.read_engine) before the rows come back.
+    rows = single_read.rows_on(conn, query, {**values, **writer.values_of(who, Event(SEARCH_ACTION))})
     return _summaries(search.page_of(rows, page.limit), cfg)
 
 
@@ -259,14 +256,12 @@ def get_resident(
                                                     detail="reveal=individual_number"))
             session.commit()  # the number leaves only once its access-log rows are stored
     elif request.app.state.engine.dialect.name == "postgresql":
-        # The read needs no transaction, and its audit row commits on its own, BEGIN to COMMIT
-        # in one round trip: two round trips where a transaction around both took four.
+        # The read needs no transaction, and its audit row is one statement committed on its
+        # own (registry.db.read_engine): two round trips where a transaction around both took four.
         with request.app.state.auth_engine.connect() as conn:
             with Session(bind=conn) as session:
                 detail = _detail(_found(residents.get(session, atena)), cfg)
-            audited = Batch(conn)
-            audit_queue(audited, conn, who, event)
-            audited.run_committed()  # not waited for on disk: no individual number in it
+            write(conn, who, event)
     else:
         # SQLite keeps the audit row in a short write transaction of its own, as the search does.
         with db_session(request) as session:
