@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager, nullcontext
 from functools import partial
 
 from fastapi import FastAPI
+from fastapi.telemetry import TelemetryConfig
 
 from registry.api.errors import install_error_handlers
 from registry.api.routes import (
@@ -31,6 +32,11 @@ from registry.config import Settings
 from registry.db import make_engine, make_session_factory, make_write_session_factory, read_engine
 from registry.jobs import purge
 from registry.version import VERSION
+
+# Query strings carry names and birth dates. FastAPI's native OpenTelemetry support would record
+# every request as a span, its URL included, and export it wherever the process's environment
+# pointed (FASTAPI_OTEL_AUTO_CONFIGURE); it also looks for a tracer on every request. Off, all of it.
+NO_TELEMETRY: TelemetryConfig = {"tracing": False, "metrics": False, "logs": False, "auto_configure": False}
 
 
 def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
@@ -64,6 +70,7 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
         # A redirect to the slash-less path would send a terminal's request elsewhere than it
         # asked for (and behind a proxy, to the wrong scheme); an unknown path is simply 404.
         redirect_slashes=False,
+        telemetry=NO_TELEMETRY,
     )
     engine = make_engine(settings.db_url)
     app.state.settings = settings
