@@ -120,7 +120,8 @@ def naming_rows(answer: Select, rows: CTE, order: Sequence[str], detail: str) ->
     row of the request that reads it, naming (by their `atena_number`) the first `shown` of
     `rows` in `order`, as `write` would for an Event with those targets and the detail
     `detail` followed by their count. A read and its audit row then take one round trip
-    between them. The row's other values are bound under their column names (`values_of`)."""
+    between them. The row's other values are bound under their column names (`values_of`);
+    `shown` is the caller's to keep within MAX_TARGETS."""
     ordering = [rows.c[name] for name in order]
     shown = (
         select(*(rows.c[name] for name in dict.fromkeys(["atena_number", *order])))

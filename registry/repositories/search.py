@@ -271,6 +271,8 @@ def audited(
     criteria = _checked(criteria, address_prefixes)
     if criteria.individual_number:
         raise ValueError("a search by individual number writes access-log rows: use search()")
+    if limit > writer.MAX_TARGETS:  # a longer list `write` would cut short; this statement cannot
+        raise ValueError(f"a page of more than {writer.MAX_TARGETS} rows cannot be audited by name")
     shape, values = _shape_of(
         criteria, address_prefixes=address_prefixes, include_removed=include_removed, limit=limit, offset=offset,
         person_id=None,

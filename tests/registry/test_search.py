@@ -9,7 +9,10 @@ import jaconv
 import pytest
 from sqlalchemy import Engine, func, select
 
+from app.domain.search_rule import SearchCriteria
+from registry.audit.writer import MAX_TARGETS
 from registry.models import NumberAccessLog
+from registry.repositories import search
 from tests.registry import truth
 from tests.support.registry_process import RegistryProcess
 
@@ -255,3 +258,17 @@ def test_alias_name_finds_foreign_residents(
             town = _search(registry, resident_code=truth.resident_code_of(registry_engine, atena))
             address = town.json()["items"][0]["address"]["town_name"]
             assert atena in _search_all(registry, name=family, address=address)
+
+
+def test_the_audited_search_takes_only_what_its_statement_can_audit() -> None:
+    """The one-statement search and audit row (PostgreSQL) writes no access-log rows and cannot
+    shorten a long target list as the audit writer would: a search by individual number, or a
+    page longer than an audit row names, is refused before any statement is built."""
+    def audited(criteria: SearchCriteria, limit: int) -> object:
+        return search.audited(criteria, address_prefixes=(), include_removed=False, limit=limit, offset=0)
+
+    assert audited(SearchCriteria(name="やまだ", address="池田"), MAX_TARGETS)
+    with pytest.raises(ValueError, match="individual number"):
+        audited(SearchCriteria(individual_number="123456789018"), 20)
+    with pytest.raises(ValueError, match=str(MAX_TARGETS)):
+        audited(SearchCriteria(name="やまだ", address="池田"), MAX_TARGETS + 1)
