@@ -196,8 +196,8 @@ class Deferred:
     (`require_in_handler`). The handler calls it first thing in that thread, before it looks at
     anything else of the request: the same check in the same order, one thread hop less. On
     PostgreSQL the handler may instead send the check's read in one round trip with its own
-    first statements (`read_with`); the check still decides before anything those statements
-    read is looked at."""
+    first statements (`read_with`), or read more columns in the check's own statement
+    (`read_beside`); the check still decides before anything else read is looked at."""
 
     def __init__(self, request: Request, permission: str) -> None:
         self.request, self.permission = request, permission
