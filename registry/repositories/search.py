@@ -130,6 +130,9 @@ class _Shape:
     include_removed: bool
 
 
+_PAGE_ORDER: Final = (PersonVersion.name_kana_key, PersonVersion.birth_date, Person.atena_number)
+
+
 @lru_cache(maxsize=256)
 def _statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
     v = PersonVersion
@@ -161,7 +164,7 @@ def _statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
     return (
         _base_query()
         .where(*conditions)
-        .order_by(v.name_kana_key, v.birth_date, Person.atena_number)
+        .order_by(*_PAGE_ORDER)
         .limit(bindparam("limit", type_=Integer))
         .offset(bindparam("offset", type_=Integer))
     )
@@ -281,17 +284,17 @@ def audited(
     return _audited_statement(shape), values
 
 
-_ORDER_KEY: Final = "order_key"
 HITS_DETAIL: Final = "hits="  # an audit row's detail: "hits=" and how many the page shows
 
 
 @lru_cache(maxsize=256)
 def _audited_statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
-    # The page is sorted again outside the CTE: a CTE's rows come in no promised order.
-    hits = _statement(shape).add_columns(PersonVersion.name_kana_key.label(_ORDER_KEY)).cte("hits")
-    order = (_ORDER_KEY, "birth_date", "atena_number")
-    answer = select(*(c for c in hits.c if c.key != _ORDER_KEY)).order_by(*(hits.c[k] for k in order))
-    return writer.naming_rows(answer, hits, order, HITS_DETAIL)
+    # The page is sorted again outside the CTE, by the same keys: a CTE's rows come in no
+    # promised order.
+    keys = [f"page_order_{i}" for i in range(len(_PAGE_ORDER))]
+    hits = _statement(shape).add_columns(*(c.label(k) for c, k in zip(_PAGE_ORDER, keys, strict=True))).cte("hits")
+    answer = select(*(c for c in hits.c if c.key not in keys)).order_by(*(hits.c[k] for k in keys))
+    return writer.naming_rows(answer, hits, keys, HITS_DETAIL)
 
 
 def _checked(criteria: SearchCriteria, address_prefixes: tuple[str, ...]) -> SearchCriteria:
