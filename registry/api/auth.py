@@ -125,17 +125,13 @@ def _purpose(request: Request) -> str | None:
     return text if text.isprintable() else None
 
 
-def _token(request: Request) -> str | None:
-    try:
-        return _bearer(request)
-    except errors.SecurityError:
-        return None  # refused by the check, once the terminal is known (its error comes first)
-
-
 def _caller(request: Request) -> tuple[terminals.PeerCertificate, str | None, dict[str, str]]:
     """The certificate (401 without one), the bearer token if well formed, and CALLER's values."""
     certificate = peer(request)
-    token = _token(request)
+    try:
+        token: str | None = _bearer(request)
+    except errors.SecurityError:
+        token = None  # refused below, once the terminal is known (its error comes first)
     return certificate, token, {"terminal": certificate.name, "session_id": sessions.token_id(token or "")}
 
 
@@ -262,17 +258,12 @@ def record_in(session: Session, actor: Actor, event: writer.Event) -> None:
     (registry.db.NO_FLUSH_WAIT)."""
     conn = session.connection()
     batch = Batch(conn)
-    queued = queue_in(batch, conn, actor, event)
+    if conn.dialect.name == "postgresql" and not event.number_access:
+        batch.add(_NO_FLUSH_WAIT, {})
+    queued = writer.queue(batch, conn, actor, event)
     batch.run()
     if not queued:
         writer.write(conn, actor, event)
-
-
-def queue_in(batch: Batch, conn: Connection, actor: Actor, event: writer.Event) -> bool:
-    """`record_in`'s statements, queued in the caller's batch (writer.queue's answer)."""
-    if conn.dialect.name == "postgresql" and not event.number_access:
-        batch.add(_NO_FLUSH_WAIT, {})
-    return writer.queue(batch, conn, actor, event)
 
 
 def permission_of(dependency: Any) -> str | None:

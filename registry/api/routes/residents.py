@@ -181,7 +181,7 @@ def _page_request(request: Request, who: Actor, cfg: Settings) -> _PageRequest:
     criteria = _criteria(request, cfg)
     q = request.query_params
     if criteria.individual_number is not None and not who.can(NUMBER_SEARCH):
-        audit_read(request, who, Event("resident.search", result="denied", number_access=True,
+        audit_read(request, who, Event(SEARCH_ACTION, result="denied", number_access=True,
                                    detail=NUMBER_SEARCH))
         raise ApiError(403, "permission_denied", "個人番号で検索する権限がありません。")
     return _PageRequest(
