@@ -11,7 +11,10 @@ DEMO_RESIDENTS ?= 1000
 
 .PHONY: run test bench setup system clean-demo card-demo translations
 
+# pip builds pyscard against the PC/SC headers, and the terminal needs Qt's libraries and the
+# font: the Debian packages of `make run` come first (the test profile adds to them).
 $(STAMP): pyproject.toml
+	bash installer/dev/system-packages.sh run
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev,bundle]'
@@ -27,7 +30,7 @@ setup: $(STAMP) $(QM)
 # Debian packages the suite needs (PostgreSQL, pcscd, vpcd, a Japanese font...); as root it
 # installs what is missing, otherwise it names what to install and fails.
 system:
-	bash installer/dev/system-packages.sh
+	bash installer/dev/system-packages.sh test
 
 # The embedded registry with the demo city of synthetic residents, and the terminal against it
 # (the registry runs in the background and stops when the terminal closes).

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Make sure the Debian packages the whole madoguchi test suite needs are installed.
+# Make sure the Debian packages madoguchi needs are installed.
 #
-# Runs on every `make test`, so the common case (everything present) must be fast:
-# one dpkg-query call, one line of output, exit 0.
+#   system-packages.sh run    what `make run` needs: building pyscard, the card reader daemon,
+#                             the Japanese font, and the libraries Qt loads on a desktop
+#   system-packages.sh test   (the default) all of that, and what the whole test suite needs
+#
+# Runs on every `make run` and `make test`, so the common case (everything present) must be
+# fast: one dpkg-query call, one line of output, exit 0.
 #
 #   - missing packages and running as root: apt-get update + apt-get install them.
 #   - missing packages and NOT root: print what is missing and the exact sudo
@@ -11,10 +15,13 @@
 # Python itself (and its headers) come from pyenv, so python3-dev is NOT listed.
 set -euo pipefail
 
-PACKAGES=(
-    # Registry tests against a real PostgreSQL server (tests/support/pgcluster.py
-    # runs its own throwaway cluster from /usr/lib/postgresql/<ver>/bin).
-    postgresql
+profile="${1:-test}"
+case "$profile" in
+    run|test) ;;
+    *) echo "system-packages: unknown profile '$profile' (run or test)" >&2; exit 2 ;;
+esac
+
+RUN_PACKAGES=(
     # Card reader: PC/SC daemon, virtual smart-card reader driver, pcsc_scan,
     # and what pip needs to build pyscard (swig + C compiler + libc headers).
     pcscd
@@ -25,18 +32,9 @@ PACKAGES=(
     swig
     gcc
     libc6-dev        # only a Recommends of gcc; without it <stdio.h> is missing
-    # Printing: Japanese font for the certificates, pdftoppm/pdftotext for checks.
+    # Printing: the Japanese font embedded in the certificates.
     fonts-ipaexfont
     fontconfig       # fc-cache/fc-list, so the new font is indexed
-    poppler-utils
-    # the reverse-proxy test: real nginx in front of the registry's Unix socket
-    nginx
-    # the terminal's system-lock tests run a private D-Bus daemon standing in for logind
-    dbus-daemon
-    # the terminal's installers (make installer-check, tests/installer): makensis compiles
-    # the Windows installer script, desktop-file-validate checks the Linux .desktop entry
-    nsis
-    desktop-file-utils
     # Run-time libraries of Qt 6 from the PySide6-Essentials wheel under
     # QT_QPA_PLATFORM=offscreen. Each one was checked by hiding its .so and
     # importing PySide6.QtWidgets/QtQml/QtQuick + creating a QApplication:
@@ -50,7 +48,41 @@ PACKAGES=(
     libdbus-1-3      # libQt6DBus, which libQt6Gui links
     libglib2.0-0     # libQt6Core (glib event loop)
     libgssapi-krb5-2 # libQt6Network, pulled in by QtQml/QtQuick
+    # The xcb platform plugin, which opens the terminal's window on an X11 (or XWayland)
+    # desktop: the libraries libqxcb.so and libQt6XcbQpa link (objdump -p, NEEDED); the rest
+    # of the libxcb family comes in through apt as their dependencies.
+    libx11-xcb1
+    libxcb-cursor0
+    libxcb-icccm4
+    libxcb-image0
+    libxcb-keysyms1
+    libxcb-randr0
+    libxcb-render-util0
+    libxcb-shape0
+    libxcb-xkb1
+    libxkbcommon-x11-0
 )
+
+TEST_PACKAGES=(
+    # Registry tests against a real PostgreSQL server (tests/support/pgcluster.py
+    # runs its own throwaway cluster from /usr/lib/postgresql/<ver>/bin).
+    postgresql
+    # the printing tests read the rendered PDFs back (pdftoppm, pdftotext, pdffonts)
+    poppler-utils
+    # the reverse-proxy test: real nginx in front of the registry's Unix socket
+    nginx
+    # the terminal's system-lock tests run a private D-Bus daemon standing in for logind
+    dbus-daemon
+    # the terminal's installers (make installer-check, tests/installer): makensis compiles
+    # the Windows installer script, desktop-file-validate checks the Linux .desktop entry
+    nsis
+    desktop-file-utils
+)
+
+PACKAGES=("${RUN_PACKAGES[@]}")
+if [ "$profile" = test ]; then
+    PACKAGES+=("${TEST_PACKAGES[@]}")
+fi
 
 # One dpkg-query call for all packages; unknown packages print nothing on
 # stdout (only an error on stderr, which we drop) and count as missing.
@@ -67,7 +99,7 @@ for pkg in "${PACKAGES[@]}"; do
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
-    echo "system-packages: all ${#PACKAGES[@]} required Debian packages are installed"
+    echo "system-packages: all ${#PACKAGES[@]} Debian packages $profile needs are installed"
     exit 0
 fi
 
