@@ -32,7 +32,9 @@ def first(engine: Engine, statement: Executable, values: dict[str, Any]) -> Any:
 
 
 def first_on(conn: Connection, statement: Executable, values: dict[str, Any]) -> Any:
-    """`first`, on a connection the caller holds (PostgreSQL)."""
+    """`first`, on a connection the caller holds."""
+    if conn.dialect.name != "postgresql":
+        return conn.execute(statement, values).first()
     return _driver_first(conn.connection.driver_connection, conn.dialect, statement, values)
 
 

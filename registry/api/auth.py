@@ -192,8 +192,9 @@ class Deferred:
     (`require_in_handler`). The handler calls it first thing in that thread, before it looks at
     anything else of the request: the same check in the same order, one thread hop less. On
     PostgreSQL the handler may instead send the check's read in one round trip with its own
-    first statements (`read_with`), or read more columns in the check's own statement
-    (`read_beside`); the check still decides before anything else read is looked at."""
+    first statements (`read_with`); on either database it may read more columns in the check's
+    own statement (`read_beside`). The check still decides before anything else read is looked
+    at."""
 
     def __init__(self, request: Request, permission: str) -> None:
         self.request, self.permission = request, permission
@@ -210,10 +211,12 @@ class Deferred:
 
     def read_beside(self, conn: Connection, statement: Any, values: dict[str, Any]) -> tuple[Actor, Any]:
         """The check, its row read by `statement` (CALLER with columns added) with `values`
-        besides CALLER's own, in one statement on `conn` (PostgreSQL, in autocommit). The
-        caller, or the check's refusal; and the row, whose added columns are to be looked at
-        only now that the check has passed."""
-        assert self.folds and self.permission != TERMINAL
+        besides CALLER's own, in one statement on `conn`: on PostgreSQL a connection in
+        autocommit, on SQLite one that only reads (the check may write, and on SQLite would
+        otherwise wait for the write lock the connection held). The caller, or the check's
+        refusal; and the row, whose added columns are to be looked at only now that the check
+        has passed."""
+        assert self.permission != TERMINAL
         certificate, token, caller_values = _caller(self.request)
         row = single_read.first_on(conn, statement, {**values, **caller_values})
         return _decide(self.request, self.permission, certificate, token, row), row

@@ -45,16 +45,10 @@ def _state(staff: Any) -> list[ColumnElement[Any]]:
     ]
 
 
-# SQLite: read in the search's own transaction, the searcher known.
-STATE: Final = select(*_state(_S)).where(_S.c.id == bindparam("staff_id"))
-# PostgreSQL: the caller's check with the state of the staff member its session names, one
-# statement (registry.api.auth.Deferred.read_beside). The state is looked at only once the
-# check has found that session valid and theirs.
+# The caller's check with the state of the staff member its session names, one statement
+# (registry.api.auth.Deferred.read_beside). The state is looked at only once the check has
+# found that session valid and theirs.
 WITH_CALLER: Final = CALLER.add_columns(*_state(_S))
-
-
-def state_values(who: Actor, now: datetime) -> dict[str, object]:
-    return {"staff_id": who.staff_id, **window(now)}
 
 
 def window(now: datetime) -> dict[str, object]:

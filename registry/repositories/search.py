@@ -12,7 +12,17 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, Final
 
-from sqlalchemy import ColumnElement, Date, Integer, Select, and_, bindparam, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    select,
+    union,
+)
 from sqlalchemy.orm import Session
 
 from app.domain import kana
@@ -247,6 +257,30 @@ def search(
         person_id = numbers.person_for_number(session, criteria.individual_number, actor)
         if person_id is None:
             return SearchPage(hits=[], has_more=False)
+    return _page_on(session.connection(), criteria, address_prefixes, include_removed, limit, offset, person_id)
+
+
+def search_on(
+    conn: Connection,
+    criteria: SearchCriteria,
+    *,
+    address_prefixes: tuple[str, ...],
+    include_removed: bool,
+    limit: int,
+    offset: int,
+) -> SearchPage:
+    """`search` on a connection, by anything but the individual number (whose look-up writes
+    access-log rows in the caller's transaction: use `search`)."""
+    criteria = _checked(criteria, address_prefixes)
+    if criteria.individual_number:
+        raise ValueError("a search by individual number writes access-log rows: use search()")
+    return _page_on(conn, criteria, address_prefixes, include_removed, limit, offset, None)
+
+
+def _page_on(
+    conn: Connection, criteria: SearchCriteria, address_prefixes: tuple[str, ...], include_removed: bool,
+    limit: int, offset: int, person_id: int | None,
+) -> SearchPage:
     query, values = statement(
         criteria,
         address_prefixes=address_prefixes,
@@ -255,7 +289,7 @@ def search(
         offset=offset,
         person_id=person_id,
     )
-    return page_of(session.connection().execute(query, values).all(), limit)
+    return page_of(conn.execute(query, values).all(), limit)
 
 
 def audited(

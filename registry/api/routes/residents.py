@@ -105,38 +105,13 @@ def search_residents(
     """Identity search. At least two of name / birth date / address, or a 住民票コード or
     individual number alone; otherwise 422 `search_too_broad`. Results never carry the
     individual number."""
-    if checked.folds:
-        return _search_postgresql(request, checked)
-    who = checked()  # first, in this handler's worker thread (see require_in_handler)
+    # The caller's check and the search limit's state are one statement, on a connection that
+    # only reads (registry.db.read_engine); the check decides before anything else is looked at.
+    # The answer is sent only once its audit row is committed. A search by number writes its
+    # access-log rows and its audit row in one write transaction, as the revealed numbers must
+    # not leave without them.
     cfg: Settings = request.app.state.settings
-    page_request = _page_request(request, who, cfg)
-    criteria = page_request.criteria
-    by_number = criteria.individual_number is not None
-    # SQLite keeps the audit row in a short write transaction of its own, so that searches never
-    # queue behind the single writer for the length of a query. A search by number writes its
-    # access-log row in this transaction: it must then begin as a writer (registry.db, WRITE),
-    # or a writer committing meanwhile fails it.
-    with db_write_session(request) if by_number else db_session(request) as session:
-        state = session.connection().execute(search_limit.STATE, search_limit.state_values(who, utcnow()))
-        recent = search_limit.over_limit(request, [tuple(r) for r in state])
-        if recent is None:
-            items, has_more = _page(session, cfg, page_request, who)
-            event = _event(items, by_number)
-            session.commit()  # the access-log rows of a number search
-    if recent is not None:
-        search_limit.block(request, who, recent)
-    audit_read(request, who, event)
-    return _answer(page_request, items, has_more)
-
-
-def _search_postgresql(request: Request, checked: Deferred) -> Response:
-    """The search on PostgreSQL, in two statements: the caller's check with the search limit's
-    state, then the search and its audit row (search.audited), both on one connection in
-    autocommit (registry.db.read_engine). The check decides before anything else is looked at; the
-    answer is sent only once its audit row is committed. A search by number writes its
-    access-log rows and its audit row in one transaction, as the revealed numbers must not
-    leave without them."""
-    cfg: Settings = request.app.state.settings
+    postgresql = request.app.state.engine.dialect.name == "postgresql"
     with request.app.state.auth_engine.connect() as conn:
         who, row = checked.read_beside(conn, search_limit.WITH_CALLER, search_limit.window(utcnow()))
         page_request = _page_request(request, who, cfg)
@@ -147,10 +122,20 @@ def _search_postgresql(request: Request, checked: Deferred) -> Response:
                     items, has_more = _page(session, cfg, page_request, who)
                     write(session.connection(), who, _event(items, by_number=True))
                     session.commit()
-            else:
+            elif postgresql:
                 items, has_more = _audited_page(conn, cfg, page_request, who)
+            else:
+                items, has_more = _summaries(search.search_on(
+                    conn, page_request.criteria, address_prefixes=cfg.address_prefixes,
+                    include_removed=page_request.include_removed, limit=page_request.limit,
+                    offset=page_request.offset,
+                ), cfg)
     if recent is not None:
         search_limit.block(request, who, recent)
+    if not postgresql and page_request.criteria.individual_number is None:
+        # SQLite: the audit row in a short write transaction of its own, once the read is over,
+        # so that searches never queue behind the single writer for the length of a query.
+        audit_read(request, who, _event(items, by_number=False))
     return _answer(page_request, items, has_more)
 
 
