@@ -29,7 +29,15 @@ from registry.api.routes import (
     towns,
 )
 from registry.config import Settings
-from registry.db import make_engine, make_session_factory, make_write_session_factory, read_engine
+from registry.db import (
+    WAL_CHECKPOINT_INTERVAL_S,
+    checkpoints_apart,
+    make_engine,
+    make_session_factory,
+    make_write_session_factory,
+    read_engine,
+    write_engine,
+)
 from registry.jobs import purge
 from registry.version import VERSION
 
@@ -50,6 +58,8 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
             purge.PurgeThread(purge_job, settings.purge_interval_seconds),
             purge.PeriodicThread("audit-seal", seal_job, settings.audit_seal_interval_seconds),
         ]
+        if app.state.checkpoint is not None:
+            threads.append(purge.PeriodicThread("wal-checkpoint", app.state.checkpoint, WAL_CHECKPOINT_INTERVAL_S))
         if background_jobs:
             for thread in threads:
                 thread.start()
@@ -73,12 +83,15 @@ def create_app(settings: Settings, *, background_jobs: bool = True) -> FastAPI:
         telemetry=NO_TELEMETRY,
     )
     engine = make_engine(settings.db_url)
+    # Without the background jobs nothing would checkpoint: SQLite then keeps its own.
+    app.state.checkpoint = checkpoints_apart(engine) if background_jobs else None
     app.state.settings = settings
     app.state.engine = engine
     app.state.auth_engine = read_engine(engine)
     app.state.commit_pool = ThreadPoolExecutor(settings.commit_threads, thread_name_prefix="commit")
     app.state.session_factory = make_session_factory(engine)
     app.state.write_session_factory = make_write_session_factory(engine)
+    app.state.write_engine = write_engine(engine)
     app.state.write_lock = threading.Lock() if engine.dialect.name == "sqlite" else nullcontext()
     install_error_handlers(app)
     app.include_router(health.router)

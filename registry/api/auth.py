@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError
 from registry import single_read
-from registry.api.deps import db_session, db_write_session
+from registry.api.deps import db_session, db_write_connection, db_write_session
 from registry.audit import writer
 from registry.batch import Batch, Outcome
 from registry.db import NO_FLUSH_WAIT
@@ -250,16 +250,18 @@ _NO_FLUSH_WAIT: Final = select(NO_FLUSH_WAIT)
 def record(request: Request, actor: Actor, event: writer.Event) -> None:
     """An audit row in its own short transaction, for requests that only read: the answer is
     sent only once its row is committed."""
-    with db_write_session(request) as session:
-        record_in(session, actor, event)
-        session.commit()
+    with db_write_connection(request) as conn:
+        _record_on(conn, actor, event)
 
 
 def record_in(session: Session, actor: Actor, event: writer.Event) -> None:
-    """The audit row of a read, in the caller's write transaction (the caller commits). On
-    PostgreSQL the row of a read that touched no individual number is not waited for on disk
-    (registry.db.NO_FLUSH_WAIT)."""
-    conn = session.connection()
+    """The audit row of a read, in the caller's write transaction (the caller commits)."""
+    _record_on(session.connection(), actor, event)
+
+
+def _record_on(conn: Connection, actor: Actor, event: writer.Event) -> None:
+    """On PostgreSQL the row of a read that touched no individual number is not waited for on
+    disk (registry.db.NO_FLUSH_WAIT)."""
     batch = Batch(conn)
     if conn.dialect.name == "postgresql" and not event.number_access:
         batch.add(_NO_FLUSH_WAIT, {})

@@ -15,6 +15,7 @@ from typing import TypeVar
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from registry.config import Settings
@@ -49,6 +50,15 @@ def db_write_session(request: Request) -> Iterator[Session]:
         finally:
             session.rollback()
             session.close()
+
+
+@contextmanager
+def db_write_connection(request: Request) -> Iterator[Connection]:
+    """`db_write_session` without the ORM: a write transaction on a connection, committed when
+    the block ends without an error and rolled back otherwise. For a few statements of Core
+    (an audit row), where a Session's bookkeeping cost more than the statements."""
+    with request.app.state.write_lock, request.app.state.write_engine.begin() as conn:
+        yield conn
 
 
 def json_response(model: BaseModel, status_code: int = 200) -> Response:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import Engine, func, inspect, select, text
 
 from registry import migrate, seeding
-from registry.db import make_engine, make_session_factory
+from registry.db import checkpoints_apart, make_engine, make_session_factory
 from registry.models import IndividualNumber, NumberAccessLog, Person, PersonVersion
 from registry.synth.generator import generate_city
 from registry.synth.records import HouseholdRecord, PersonRecord
@@ -26,6 +26,43 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
         assert conn.scalar(text("PRAGMA foreign_keys")) == 1
         assert conn.scalar(text("PRAGMA busy_timeout")) >= 10_000
     engine.dispose()
+
+
+def _commit_pages(engine: Engine, pages: int) -> None:
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE filler (x BLOB)")
+        for _ in range(pages):
+            conn.exec_driver_sql("INSERT INTO filler VALUES (randomblob(3000))")
+
+
+def test_the_service_checkpoints_sqlite_apart_from_its_commits(tmp_path: Path) -> None:
+    """A commit taking the WAL past SQLite's threshold copies nothing into the database file
+    on the service's connections; the service's checkpoint job does, without waiting."""
+    own, apart = tmp_path / "own.sqlite3", tmp_path / "apart.sqlite3"
+    plain = make_engine(f"sqlite+pysqlite:///{own}")
+    service = make_engine(f"sqlite+pysqlite:///{apart}")
+    checkpoint = checkpoints_apart(service)
+    assert checkpoint is not None
+    try:
+        _commit_pages(plain, 1500)
+        _commit_pages(service, 1500)
+        # SQLite's own checkpoint ran at the end of the commit: the pages are in the file.
+        assert own.stat().st_size > 4_000_000
+        assert apart.stat().st_size < 1_000_000
+        with service.connect() as conn:
+            assert conn.scalar(text("PRAGMA wal_autocheckpoint")) == 0
+        busy, frames, copied = checkpoint()
+        assert busy == 0 and frames >= 1500 and copied == frames
+        assert apart.stat().st_size > 4_000_000
+        with service.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM filler")) == 1500
+    finally:
+        plain.dispose()
+        service.dispose()
+
+
+def test_postgresql_checkpoints_itself() -> None:
+    assert checkpoints_apart(make_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")) is None
 
 
 def test_number_is_not_a_column_of_the_resident_master(databases: object) -> None:
