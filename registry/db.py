@@ -82,8 +82,14 @@ def checkpoints_apart(engine: Engine) -> Callable[[], tuple[int, int, int]] | No
 def make_engine(url: str, **kwargs: Any) -> Engine:
     # hide_parameters: a failing statement must not write residents' data into the log.
     if url.startswith("sqlite"):
+        # Each SQLite connection has its own page cache, which it drops whenever another
+        # connection has committed since its last read. Handing out the connection returned last
+        # (LIFO) keeps one connection doing a sequence of requests' reads and their audit rows
+        # with a warm cache: a name+address search at 300,000 residents read in 0.74 ms p50
+        # after its own connection's commit, 1.33 ms after another's (bench/README.md).
         engine = create_engine(
-            url, connect_args={"check_same_thread": False}, hide_parameters=True, **kwargs
+            url, connect_args={"check_same_thread": False}, hide_parameters=True, pool_use_lifo=True,
+            **kwargs,
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)

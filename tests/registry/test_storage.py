@@ -28,6 +28,20 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_sqlite_hands_out_the_connection_returned_last(tmp_path: Path) -> None:
+    """Its page cache is the warm one (registry.db.make_engine)."""
+    engine = make_engine(f"sqlite+pysqlite:///{tmp_path / 'r.sqlite3'}")
+    try:
+        first, second = engine.connect(), engine.connect()
+        ids = [conn.connection.driver_connection for conn in (first, second)]
+        first.close()
+        second.close()
+        with engine.connect() as again:
+            assert again.connection.driver_connection is ids[1]
+    finally:
+        engine.dispose()
+
+
 def _commit_pages(engine: Engine, pages: int) -> None:
     with engine.begin() as conn:
         conn.exec_driver_sql("CREATE TABLE filler (x BLOB)")
