@@ -6,7 +6,7 @@ import select
 from collections.abc import Callable
 from typing import Any, Final
 
-from sqlalchemy import Engine, create_engine, event, exc, func
+from sqlalchemy import Engine, create_engine, event, exc, func, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 # Writers queue behind SQLite's single write lock instead of failing with "database is locked".
@@ -79,6 +79,11 @@ def checkpoints_apart(engine: Engine) -> Callable[[], tuple[int, int, int]] | No
     return checkpoint
 
 
+def _in_memory(url: str) -> bool:
+    parsed = make_url(url)
+    return parsed.database in (None, "", ":memory:") or parsed.query.get("mode") == "memory"
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     # hide_parameters: a failing statement must not write residents' data into the log.
     if url.startswith("sqlite"):
@@ -87,9 +92,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # (LIFO) keeps one connection doing a sequence of requests' reads and their audit rows
         # with a warm cache: a name+address search at 300,000 residents read in 0.74 ms p50
         # after its own connection's commit, 1.33 ms after another's (bench/README.md).
+        # (An in-memory database lives in one connection: SQLAlchemy gives it a pool of one
+        # per thread, which has no order to choose.)
+        lifo = {} if _in_memory(url) else {"pool_use_lifo": True}
         engine = create_engine(
-            url, connect_args={"check_same_thread": False}, hide_parameters=True, pool_use_lifo=True,
-            **kwargs,
+            url, connect_args={"check_same_thread": False}, hide_parameters=True, **lifo, **kwargs
         )
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
