@@ -271,9 +271,7 @@ def search_on(
 ) -> SearchPage:
     """`search` on a connection, by anything but the individual number (whose look-up writes
     access-log rows in the caller's transaction: use `search`)."""
-    criteria = _checked(criteria, address_prefixes)
-    if criteria.individual_number:
-        raise ValueError("a search by individual number writes access-log rows: use search()")
+    criteria = _checked_without_number(criteria, address_prefixes)
     return _page_on(conn, criteria, address_prefixes, include_removed, limit, offset, None)
 
 
@@ -305,9 +303,7 @@ def audited(
     the residents the page shows, with the detail `hits=N` (registry.audit.writer.naming_rows),
     and its values but the audit row's own (writer.values_of). The search and its audit row
     then take one round trip. Raises SearchTooBroad as `search` does."""
-    criteria = _checked(criteria, address_prefixes)
-    if criteria.individual_number:
-        raise ValueError("a search by individual number writes access-log rows: use search()")
+    criteria = _checked_without_number(criteria, address_prefixes)
     if limit > writer.MAX_TARGETS:  # a longer list `write` would cut short; this statement cannot
         raise ValueError(f"a page of more than {writer.MAX_TARGETS} rows cannot be audited by name")
     shape, values = _shape_of(
@@ -334,6 +330,14 @@ def _audited_statement(shape: _Shape) -> Select:  # type: ignore[type-arg]
 def _checked(criteria: SearchCriteria, address_prefixes: tuple[str, ...]) -> SearchCriteria:
     criteria = _without_empty_keys(criteria, address_prefixes)
     check(criteria)
+    return criteria
+
+
+def _checked_without_number(criteria: SearchCriteria, address_prefixes: tuple[str, ...]) -> SearchCriteria:
+    """`_checked`, for the searches that cannot write the access-log rows a number needs."""
+    criteria = _checked(criteria, address_prefixes)
+    if criteria.individual_number:
+        raise ValueError("a search by individual number writes access-log rows: use search()")
     return criteria
 
 
