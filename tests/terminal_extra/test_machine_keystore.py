@@ -5,6 +5,7 @@ functions of the same prototypes as crypt32's, since DPAPI itself cannot run her
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import io
 import json
@@ -48,6 +49,7 @@ from app.enrolment.sealers import (
 )
 from app.registry_client import ClientConfig, RegistryClient
 from app.settings import SettingsStore
+from tests.support.file_permissions import without_permission_overrides
 from tests.support.registry_process import PASSWORD, RegistryProcess
 from tests.terminal_extra.conftest import ROOTS
 from tests.terminal_extra.pki import Ca, make_bundle
@@ -261,16 +263,19 @@ def test_a_keyring_sealed_by_another_sealer_is_refused_not_overwritten(machine: 
         MachineKeyring(machine.keyring, XorSealer()).get_password("s", "u")
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root writes anywhere: needs an unprivileged account")
+@pytest.mark.skipif(sys.platform != "linux", reason="file modes and capabilities are Linux's here")
 def test_an_account_that_may_not_write_gets_keyring_denied(
     machine: Machine, tmp_path: Path, registry_ca: Ca, terminal_ca: Ca
 ) -> None:
+    bundle = make_bundle(tmp_path / "b", registry_ca, terminal_ca)
     machine.keyring.parent.mkdir(mode=0o550)
+    # As root (CI), without root's way past the directory's mode (tests.support.file_permissions).
+    unprivileged = without_permission_overrides() if os.geteuid() == 0 else contextlib.nullcontext()
     try:
-        with pytest.raises(EnrolmentError) as refused:
-            enroll_machine(machine, make_bundle(tmp_path / "b", registry_ca, terminal_ca))
+        with unprivileged, pytest.raises(EnrolmentError) as refused:
+            enroll_machine(machine, bundle)
         assert refused.value.code == "keyring_denied"
+        assert not machine.keyring.exists()
     finally:
         machine.keyring.parent.chmod(0o750)
 
