@@ -48,7 +48,7 @@ BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Config
 def bus(tmp_path: Path) -> Iterator[str]:
     daemon = shutil.which("dbus-daemon")
     if daemon is None:
-        pytest.skip("dbus-daemon is not installed (Debian package dbus-daemon)")
+        raise RuntimeError("dbus-daemon is missing: run installer/dev/system-packages.sh as root")
     config = tmp_path / "bus.conf"
     config.write_text(BUS_CONFIG.format(dir=tmp_path))
     process = subprocess.Popen([daemon, f"--config-file={config}", "--nofork", "--print-address=1"],

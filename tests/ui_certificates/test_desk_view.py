@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,9 +19,6 @@ from ui.certificates.desk_view import CertificateDeskView
 from ui.certificates.dialogs import ApprovalDialog, ReasonDialog
 from ui.certificates.print_output import MEMORY_PDF
 from ui.operations import OperationRunner
-
-# QtPdf comes with the PySide6-Addons wheel; without it the desk has no preview (test_offline.py).
-QPdfDocument = pytest.importorskip("PySide6.QtPdf", reason="QtPdf (PySide6-Addons) not installed").QPdfDocument
 
 pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry, pytest.mark.printing,
               pytest.mark.parametrize("registry", ["sqlite"], indirect=True)]

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QPageSize
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -56,11 +57,10 @@ def desk(host: QWidget, fake: FakeRegistry, runner: OperationRunner,
 
 def loaded(pdf: bytes) -> tuple[Any, QBuffer]:
     """A QPdfDocument over `pdf` in memory, and the buffer it reads (keep both)."""
-    qtpdf = pytest.importorskip("PySide6.QtPdf", reason="QtPdf (PySide6-Addons) not installed")
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = qtpdf.QPdfDocument()
+    document = QPdfDocument()
     document.load(buffer)
     return document, buffer
 

@@ -18,7 +18,6 @@ from ui.certificates.desk_view import CertificateDeskView
 from ui.certificates.print_output import MEMORY_PDF
 from ui.operations import OperationRunner
 
-pytest.importorskip("PySide6.QtPdf", reason="QtPdf (PySide6-Addons) not installed")
 pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.printing]
 
 WAIT_MS = 120_000
