@@ -4,12 +4,11 @@ private copy of the register (seed l.1425-1428). A supervisor lifts the block.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, Final, NoReturn
 
 from fastapi import Request
-from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 
 from registry.api.auth import CALLER
 from registry.api.deps import db_write_session
@@ -32,43 +31,34 @@ def _blocked() -> ApiError:
 _S, _A = table_of(Staff), table_of(AuditEntry)
 
 
-def _state(staff: Any) -> list[ColumnElement[Any]]:
-    """Whether the staff member of `staff` (the staff table, in the statement's FROM) is
-    blocked, and how many searches they made in the window."""
-    return [
-        staff.c.search_blocked_at.is_not(None).label("search_blocked"),
-        select(func.count()).select_from(_A).where(
-            _A.c.staff_id == staff.c.id,
-            _A.c.action == "resident.search",
-            _A.c.at > bindparam("since", type_=_A.c.at.type),
-        ).scalar_subquery().label("recent_searches"),
-    ]
-
-
 # The caller's check with the state of the staff member its session names, one statement
-# (registry.api.auth.Deferred.read_beside). The state is looked at only once the check has
-# found that session valid and theirs.
-WITH_CALLER: Final = CALLER.add_columns(*_state(_S))
+# (registry.api.auth.Deferred.read_beside): whether they are blocked, and how many searches
+# they made in the window. The state is looked at only once the check has found that session
+# valid and theirs.
+WITH_CALLER: Final = CALLER.add_columns(
+    _S.c.search_blocked_at.is_not(None).label("search_blocked"),
+    select(func.count()).select_from(_A).where(
+        _A.c.staff_id == _S.c.id,
+        _A.c.action == "resident.search",
+        _A.c.at > bindparam("since", type_=_A.c.at.type),
+    ).scalar_subquery().label("recent_searches"),
+)
 
 
 def window(now: datetime) -> dict[str, object]:
     return {"since": now - WINDOW}
 
 
-def state_of(row: Any) -> list[tuple[Any, ...]]:
-    """The state in a row of WITH_CALLER, as over_limit takes it."""
-    return [(row.search_blocked, row.recent_searches)] if row.staff_found is not None else []
-
-
-def over_limit(request: Request, rows: Sequence[tuple[Any, ...]]) -> int | None:
-    """The number of recent searches if this one is over the limit (the searcher is then to
-    be blocked: `block`); raises if they are blocked already; None if the search may go on."""
-    if not rows:
+def over_limit(request: Request, row: Any) -> int | None:
+    """The number of recent searches, from a row of WITH_CALLER, if this one is over the limit
+    (the searcher is then to be blocked: `block`); raises if they are blocked already; None if
+    the search may go on."""
+    if row.staff_found is None:
         return None  # no staff row: the auth check found none either, so it never comes to this
-    blocked, recent = rows[0][:2]
-    if blocked:
+    if row.search_blocked:
         raise _blocked()
-    return int(recent) if recent >= request.app.state.settings.search_limit_per_hour else None
+    recent = int(row.recent_searches)
+    return recent if recent >= request.app.state.settings.search_limit_per_hour else None
 
 
 def block(request: Request, who: Actor, recent: int) -> NoReturn:

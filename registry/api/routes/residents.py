@@ -115,7 +115,7 @@ def search_residents(
     with request.app.state.auth_engine.connect() as conn:
         who, row = checked.read_beside(conn, search_limit.WITH_CALLER, search_limit.window(utcnow()))
         page_request = _page_request(request, who, cfg)
-        recent = search_limit.over_limit(request, search_limit.state_of(row))
+        recent = search_limit.over_limit(request, row)
         if recent is None:
             if page_request.criteria.individual_number is not None:
                 with db_write_session(request) as session:
