@@ -47,6 +47,8 @@ def test_lock_empties_search_record_and_move_entry(
     qtbot.keyClick(page.record, Qt.Key.Key_F8)
     form = workspace.moves.form
     assert form is not None and form.address is not None
+    # The town list loads in the background, as the other move-screen tests wait for it.
+    qtbot.waitUntil(lambda: workspace.moves._towns is not None, timeout=20_000)
     form.rows["move_date"].editor.set_value("R7.2.10")  # type: ignore[attr-defined]
     form.address.set_value({"postal_code": "5720001", "town_code": "001000", "address_detail": "9-9"})
     workspace.moves.next_step()
