@@ -208,10 +208,6 @@ def _answer(page: _PageRequest, items: list[ResidentSummary], has_more: bool) ->
     )
 
 
-def _audit(request: Request, who: Actor, event: Event) -> None:
-    audit_read(request, who, event)
-
-
 def _atena(resident_id: str) -> str:
     return params.ten_digit_id(resident_id, "invalid_resident_id", "宛名番号は10桁の数字です。")
 
@@ -251,7 +247,7 @@ def get_resident(
         # SQLite keeps the audit row in a short write transaction of its own, as the search does.
         with db_session(request) as session:
             detail = _detail(_found(residents.get(session, atena)), cfg)
-        _audit(request, who, event)
+        audit_read(request, who, event)
     return json_response(detail)
 
 
@@ -293,5 +289,5 @@ def get_history(
             )
             for e in residents.history(session, record.person.id)
         ]
-    _audit(request, who, Event("resident.history", [atena]))
+    audit_read(request, who, Event("resident.history", [atena]))
     return json_response(History(id=atena, versions=versions))
