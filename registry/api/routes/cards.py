@@ -106,5 +106,5 @@ async def record_card_event(
         answer = lifecycle.record(session, who, atena, req, utcnow())
         return 201, json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
 
-    return await run_in_threadpool(idempotent.run, request, f"POST /v1/residents/{atena}/card-events",
+    return await run_in_threadpool(idempotent.run, request, who, f"POST /v1/residents/{atena}/card-events",
                                    key, body, work)

@@ -63,7 +63,7 @@ async def issue_certificate(
         answer = service.issue(session, settings, who, req, approval_token, utcnow())
         return 201, bytes(JSONResponse(answer).body).decode()
 
-    return await run_in_threadpool(idempotent.run, request, "POST /v1/certificates", key, body, work)
+    return await run_in_threadpool(idempotent.run, request, who, "POST /v1/certificates", key, body, work)
 
 
 @router.post("/v1/certificates/{serial}/reissue", status_code=201,
@@ -91,7 +91,7 @@ async def reissue_certificate(
         answer = service.reissue(session, settings, who, number, reason, utcnow())
         return 201, bytes(JSONResponse(answer).body).decode()
 
-    return await run_in_threadpool(idempotent.run, request, f"POST /v1/certificates/{number}/reissue",
+    return await run_in_threadpool(idempotent.run, request, who, f"POST /v1/certificates/{number}/reissue",
                                    key, body, work)
 
 

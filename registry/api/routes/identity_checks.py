@@ -111,7 +111,7 @@ async def record_identity_check(
         answer = identity_checks.record(session, who, req, utcnow())
         return 201, json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
 
-    return await run_in_threadpool(idempotent.run, request, "POST /v1/identity-checks", key, body, work)
+    return await run_in_threadpool(idempotent.run, request, who, "POST /v1/identity-checks", key, body, work)
 
 
 @router.post("/v1/residents/{resident_id}/number-check", response_model=NumberCheckOut,

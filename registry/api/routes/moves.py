@@ -76,7 +76,7 @@ async def create_move(
     def work(session: Session) -> tuple[int, str]:
         return 201, service.create_draft(session, cfg, who, body).model_dump_json()
 
-    return await run_in_threadpool(idempotent.run, request, "POST /v1/moves", key, body, work)
+    return await run_in_threadpool(idempotent.run, request, who, "POST /v1/moves", key, body, work)
 
 
 # The commit route reads its header and settings itself: FastAPI's dependency solving was a

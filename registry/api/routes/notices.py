@@ -232,7 +232,7 @@ async def receive_transfer_notice(
         write(session.connection(), who, Event("transfer_notice.receive", reference=notice.id))
         return 201, Received(id=notice.id, received_at=notice.received_at).model_dump_json()
 
-    return await run_in_threadpool(idempotent.run, request, "POST /v1/transfer-notices", key, body, work)
+    return await run_in_threadpool(idempotent.run, request, who, "POST /v1/transfer-notices", key, body, work)
 
 
 LOOKUP_PARAMS = ("resident_code", "name", "birth_date")

@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select, update
 from app.certificates import certificate as to_printing
 from printing import render
 from printing.specimen import seal_png
-from registry.models import IssuedCertificate, Person, PersonVersion
+from registry.models import AuditEntry, IssuedCertificate, Person, PersonVersion
 from tests.registry.moves.world import Member, World
 
 pytestmark = pytest.mark.registry
@@ -158,6 +158,39 @@ def test_same_key_same_serial(world: World) -> None:
     with world.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(IssuedCertificate)
                            .where(IssuedCertificate.persons == person.atena)) == 1
+
+
+def test_a_key_replays_only_its_own_staff_members_answer(world: World) -> None:
+    """A clerk without number view who sends another clerk's key gets no stored answer: the
+    request is checked as their own, and refused."""
+    person = world.household(size=1, where=_japanese)[0]
+    body = {"kind": "juminhyo_individual", "persons": [person.atena], "items": ["individual_number"],
+            "requester": {"type": "self", "person_id": person.atena}}
+    key = world.key()
+    first = _issue(world, body, key=key)
+    assert first.status_code == 201 and first.json()["persons"][0]["individual_number"]
+    other = _issue(world, body, user="t-clerk2", key=key)
+    assert (other.status_code, other.json()["error"]["code"]) == (403, "permission_denied")
+    assert "Idempotent-Replayed" not in other.headers
+
+
+def test_an_answer_given_again_is_audited(world: World) -> None:
+    person = world.household(size=1)[0]
+    body = {"kind": "juminhyo_individual", "persons": [person.atena],
+            "requester": {"type": "self", "person_id": person.atena}}
+    key = world.key()
+
+    def replays() -> int:
+        with world.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "request.replay", AuditEntry.staff_id == "t-clerk",
+                AuditEntry.detail == "POST /v1/certificates")) or 0
+
+    first = _issue(world, body, key=key)
+    before = replays()
+    again = _issue(world, body, key=key)
+    assert again.headers["Idempotent-Replayed"] == "true" and again.text == first.text
+    assert replays() == before + 1
 
 
 def test_reissue_voids_the_spoiled_serial_and_verification(world: World) -> None:
