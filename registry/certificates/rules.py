@@ -60,7 +60,7 @@ def parse_requester(raw: Any) -> Requester:
     body = reject_unknown_keys(raw, fields, "請求者")
     require_keys(body, ("type",))
     kind = body["type"]
-    if kind not in REQUESTER_TYPES:
+    if not isinstance(kind, str) or kind not in REQUESTER_TYPES:
         raise DomainError("invalid_requester", "請求者の種別が正しくありません。", field="requester.type")
     person_id = body.get("person_id")
     name = clean_text(body.get("name"), "requester.name", "請求者氏名", 60)
@@ -88,7 +88,7 @@ def parse_requester(raw: Any) -> Requester:
         return Requester(kind, reference=office)
     profession = body.get("profession")
     number = clean_text(body.get("registration_number"), "requester.registration_number", "登録番号", 40)
-    if profession not in PROFESSIONS or number is None or name is None:
+    if not isinstance(profession, str) or profession not in PROFESSIONS or number is None or name is None:
         raise DomainError("professional_registration_required",
                           "職務上請求には資格の種類・登録番号・氏名が必要です。", field="requester.registration_number")
     return Requester(kind, name=name, reference=f"{profession} {number}")

@@ -48,7 +48,7 @@ def parse(body: Any) -> Request:
     raw = reject_unknown_keys(body, FIELDS, "証明書の請求")
     require_keys(raw, ("kind", "requester"))
     kind = raw["kind"]
-    if kind not in rules.KINDS:
+    if not isinstance(kind, str) or kind not in rules.KINDS:
         raise DomainError("invalid_certificate_kind", "証明書の種類が正しくありません。", field="kind")
     requester = rules.parse_requester(raw["requester"])
     copies = raw.get("copies", 1)

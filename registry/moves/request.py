@@ -211,7 +211,7 @@ def _household(kind: MoveKind, value: Any) -> HouseholdInput | None:
                 field=f"household.{key}",
             )
     mode = raw.get("mode")
-    if mode not in HOUSEHOLD_MODES.get(kind.code, frozenset()):
+    if not isinstance(mode, str) or mode not in HOUSEHOLD_MODES.get(kind.code, frozenset()):
         raise DomainError(
             "invalid_household_mode", "世帯の指定（新しい世帯・既存の世帯）が正しくありません。",
             field="household.mode",

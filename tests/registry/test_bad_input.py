@@ -91,3 +91,75 @@ def test_bad_paths(registry: RegistryProcess, path: str, status: int, code: str)
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
     assert JAPANESE.search(response.json()["error"]["message"])
+
+
+JSON_ROUTES = ["/v1/moves", "/v1/certificates", "/v1/identity-checks", "/v1/approvals",
+               "/v1/approval-requests", "/v1/sessions"]
+NESTED_LIST = b"[" * 3000 + b"]" * 3000
+NESTED_OBJECT = b'{"a":' * 3000 + b"1" + b"}" * 3000
+
+
+@pytest.mark.parametrize("path", JSON_ROUTES)
+@pytest.mark.parametrize(
+    ("raw", "content_type", "status", "code"),
+    [
+        (NESTED_LIST, "application/json", 422, "invalid_json"),
+        (NESTED_OBJECT, "application/json", 422, "invalid_json"),
+        (b'{"a":' * 20 + b"1" + b"}" * 20, "application/json", 422, "invalid_json"),
+        (b'{"notifier_name": "\\ud800"}', "application/json", 422, "invalid_characters"),
+        (b'{"\\udfff": 1}', "application/json", 422, "invalid_characters"),
+        (b'{"user_id": "t-clerk", "password": "\\ud800"}', "application/json", 422,
+         "invalid_characters"),
+        (b'{"user_id": "t-clerk"}', "text/plain", 415, "unsupported_media_type"),
+        (b'{"user_id": "t-clerk"}', "", 415, "unsupported_media_type"),
+    ],
+    ids=["nested-list", "nested-object", "too-deep", "surrogate-value", "surrogate-key",
+         "surrogate-password", "text-plain", "no-type"],
+)
+def test_bodies_no_parser_accepts(
+    registry: RegistryProcess, path: str, raw: bytes, content_type: str, status: int, code: str
+) -> None:
+    headers = {"Content-Type": content_type, "Idempotency-Key": "bad-body"}
+    with registry.client() as client:
+        response = client.post(path, content=raw, headers=headers)
+        assert (response.status_code, response.json()["error"]["code"]) == (status, code), response.text
+        assert JAPANESE.search(response.json()["error"]["message"])
+        assert client.get("/v1/health").status_code == 200
+
+
+def test_a_well_formed_pair_of_surrogates_is_text(registry: RegistryProcess) -> None:
+    """An escaped character outside the BMP (𠮷, written as its two halves) is read as the one
+    character it is: only an unpaired half is refused."""
+    with registry.client() as client:
+        response = client.post("/v1/sessions", content=b'{"user_id": "t-clerk", "password": "\\ud842\\udfb7"}',
+                               headers={"Content-Type": "application/json; charset=utf-8"})
+    assert (response.status_code, response.json()["error"]["code"]) == (401, "invalid_credentials")
+
+
+SELF = {"type": "self", "person_id": "1000000001"}
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "code"),
+    [
+        ("/v1/certificates", {"kind": [], "persons": ["1000000001"], "requester": SELF},
+         "invalid_certificate_kind"),
+        ("/v1/certificates", {"kind": "juminhyo_individual", "persons": ["1000000001"],
+                              "requester": {"type": []}}, "invalid_requester"),
+        ("/v1/certificates", {"kind": "juminhyo_individual", "persons": ["1000000001"],
+                              "requester": {"type": "professional", "name": "士業 花子",
+                                            "profession": ["弁護士"], "registration_number": "1"}},
+         "professional_registration_required"),
+        ("/v1/approvals", {"supervisor_id": "t-super", "supervisor_password": "x", "kind": [],
+                           "count": 20, "purpose": "一括"}, "invalid_kind"),
+        ("/v1/approval-requests", {"kind": {}, "count": 20, "purpose": "一括"}, "invalid_kind"),
+    ],
+    ids=["certificate-kind", "requester-type", "profession", "approval-kind", "request-kind"],
+)
+def test_a_list_or_object_where_a_word_belongs(
+    registry: RegistryProcess, path: str, body: dict[str, object], code: str
+) -> None:
+    with registry.client() as client:
+        response = client.post(path, json=body)
+    assert (response.status_code, response.json()["error"]["code"]) == (422, code), response.text
+    assert JAPANESE.search(response.json()["error"]["message"])

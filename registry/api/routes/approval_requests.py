@@ -70,7 +70,7 @@ async def ask(request: Request, who: Actor = Depends(require(SESSION))) -> Respo
     """Queue a bulk job for the supervisors' approval."""
     params.reject_unknown(request, ())
     raw = await _body(request, ("kind", "count", "purpose"))
-    if raw["kind"] not in approvals.KINDS:
+    if not isinstance(raw["kind"], str) or raw["kind"] not in approvals.KINDS:
         raise DomainError("invalid_kind", "承認する作業の種類が正しくありません。", field="kind")
     count = raw["count"]
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:

@@ -192,6 +192,13 @@ def test_new_household_without_a_head(world: World) -> None:
     assert error["code"] == "household_without_head"
 
 
+@pytest.mark.parametrize("mode", [["new"], {"new": True}, 1, None])
+def test_household_mode_that_is_not_a_word(world: World, mode: Any) -> None:
+    body = _tenkyo(world, world.household(size=1), household={"mode": mode})
+    error = world.refused(body)
+    assert (error["code"], error["field"]) == ("invalid_household_mode", "household.mode")
+
+
 def test_head_leaves_and_no_one_takes_over(world: World) -> None:
     members = world.household(min_size=2, where=lambda ms: ms[0].is_head)
     body = {"kind": "tenshutsu", "notified_on": world.days_ago(0), "move_date": world.days_ago(0),
