@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, DateTime, Index, Integer, PrimaryKeyConstraint, String
+from sqlalchemy import BigInteger, Boolean, Index, Integer, PrimaryKeyConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 AUDIT_ID = BigInteger().with_variant(Integer, "sqlite")
 
@@ -24,7 +24,7 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_log_staff_id_at", "staff_id", "action", "at"),)
 
     id: Mapped[int] = mapped_column(AUDIT_ID, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     staff_id: Mapped[str | None] = mapped_column(String(40))
     terminal_id: Mapped[str | None] = mapped_column(String(80))
     action: Mapped[str] = mapped_column(String(40))  # e.g. resident.read, move.commit
@@ -70,7 +70,7 @@ class PurgeLog(Base):
     __tablename__ = "purge_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     job: Mapped[str] = mapped_column(String(40))
     object_type: Mapped[str] = mapped_column(String(30))
     object_id: Mapped[str] = mapped_column(String(40))

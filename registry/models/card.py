@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 CARD_STATES = ("none", "issued", "suspended", "revoked", "collected")
 CARD_EVENTS = ("issue", "suspend", "resume", "revoke", "collect")
@@ -37,7 +37,7 @@ class CardStatus(Base):
     state: Mapped[str] = mapped_column(String(12))
     version: Mapped[int] = mapped_column(Integer)
     expiry_date: Mapped[date | None] = mapped_column(Date)  # of the card issued last
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
 class CardEventRecord(Base):
@@ -55,7 +55,7 @@ class CardEventRecord(Base):
     reason: Mapped[str | None] = mapped_column(String(200))
     card_expiry: Mapped[date | None] = mapped_column(Date)
     receipt_number: Mapped[str | None] = mapped_column(String(20), unique=True)  # 交付 only
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     staff_id: Mapped[str | None] = mapped_column(String(40))
     terminal_id: Mapped[str | None] = mapped_column(String(80))
 
@@ -79,6 +79,6 @@ class IdentityCheck(Base):
     fields_matched: Mapped[str | None] = mapped_column(String(200))
     sufficient: Mapped[bool] = mapped_column(Boolean)
     outcome: Mapped[str] = mapped_column(String(16))
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     staff_id: Mapped[str | None] = mapped_column(String(40))
     terminal_id: Mapped[str | None] = mapped_column(String(80))

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 
 class IssuedCertificate(Base):
@@ -25,11 +25,11 @@ class IssuedCertificate(Base):
     staff_id: Mapped[str | None] = mapped_column(String(40), index=True)
     terminal_id: Mapped[str | None] = mapped_column(String(80))
     approver_id: Mapped[str | None] = mapped_column(String(40))
-    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
     copies: Mapped[int] = mapped_column(Integer)
     fee_yen: Mapped[int] = mapped_column(Integer)  # total for all copies
     digest: Mapped[str] = mapped_column(String(64))  # sha256 of the printed content
     field_digests: Mapped[str] = mapped_column(Text)  # JSON: per printed field, salted hashes
-    voided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     void_reason: Mapped[str | None] = mapped_column(String(200))
     reissue_of: Mapped[str | None] = mapped_column(ForeignKey("certificates.serial"))

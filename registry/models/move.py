@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 MOVE_STATUSES = ("draft", "committed", "discarded")
 
@@ -25,9 +25,9 @@ class Move(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # uuid4 hex
     kind: Mapped[str] = mapped_column(String(30))
     status: Mapped[str] = mapped_column(String(10), default="draft")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    committed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    committed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     staff_id: Mapped[str | None] = mapped_column(String(40))
     terminal_id: Mapped[str | None] = mapped_column(String(80))
     request: Mapped[str] = mapped_column(Text)  # the validated 届出, JSON
@@ -50,4 +50,4 @@ class IdempotencyRecord(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)

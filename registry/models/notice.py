@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 
 class OutboundNotice(Base):
@@ -32,7 +32,7 @@ class OutboundNotice(Base):
     change_date: Mapped[date] = mapped_column(Date)  # 異動年月日
     operator_id: Mapped[str | None] = mapped_column(String(40))  # 操作者ID
     terminal_id: Mapped[str | None] = mapped_column(String(80))  # 操作端末ID
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
 class TransferNotice(Base):
@@ -41,10 +41,10 @@ class TransferNotice(Base):
     __tablename__ = "transfer_notices"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # uuid4 hex
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     from_municipality: Mapped[str] = mapped_column(String(6))  # 転出元 地方公共団体コード
     resident_code: Mapped[str] = mapped_column(String(11), index=True)
     planned_move_date: Mapped[date] = mapped_column(Date, index=True)  # 転出予定日
     content: Mapped[str] = mapped_column(Text)  # the items of the 転出証明書, JSON
     used_by_move_id: Mapped[str | None] = mapped_column(ForeignKey("moves.id"))
-    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

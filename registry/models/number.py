@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 
 class IndividualNumber(Base):
@@ -26,7 +26,7 @@ class NumberAccessLog(Base):
     __tablename__ = "number_access_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    accessed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    accessed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     # Not a foreign key (migration 0009): a row is written in the transaction that reads or
     # assigns that person's number, and persons are never deleted (trigger).
     person_id: Mapped[int | None] = mapped_column(Integer, index=True)

@@ -13,7 +13,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -22,7 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from registry.models.base import Base, utcnow
+from registry.models.base import Base, UtcDateTime, utcnow
 
 SEX_CODES = ("0", "1", "2", "9")  # JIS X 0303
 RESIDENT_TYPES = ("japanese", "foreign")
@@ -78,7 +77,7 @@ class PersonVersion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
     version: Mapped[int] = mapped_column(Integer)
-    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     operator_id: Mapped[str | None] = mapped_column(String(40))  # 操作者ID
     terminal_id: Mapped[str | None] = mapped_column(String(80))  # 操作端末ID
 

@@ -140,3 +140,27 @@ def test_rows_cannot_be_changed_through_the_database_casually(secure: Secure) ->
     with pytest.raises(Exception, match="append-only"):
         with secure.engine.begin() as conn:
             conn.execute(text("DELETE FROM audit_log WHERE chain_seq = 2"))
+
+
+def test_a_time_filter_means_the_same_instant_in_any_offset(secure: Secure) -> None:
+    """since/until are instants: 10:00+09:00 and 01:00Z filter alike, and every `at` comes back
+    with its offset (on SQLite, which keeps none, as on PostgreSQL)."""
+    from datetime import UTC, datetime, timedelta, timezone
+
+    atena = _resident(secure.engine, 17)
+    with secure.client("t-clerk") as c:
+        assert c.get(f"/v1/residents/{atena}").status_code == 200
+    since = datetime.now(UTC) - timedelta(minutes=30)
+    in_tokyo = since.astimezone(timezone(timedelta(hours=9)))
+    read = {"resident": atena, "action": "resident.read"}  # reading the trail is audited too
+    with secure.client("t-audit") as c:
+        rows = {
+            label: c.get("/v1/audit", params={**read, "since": when.isoformat()}).json()["items"]
+            for label, when in (("utc", since), ("tokyo", in_tokyo))
+        }
+        until = c.get("/v1/audit", params={**read, "until": in_tokyo.isoformat()}).json()["items"]
+    assert rows["utc"] and rows["utc"] == rows["tokyo"]
+    assert not [r for r in until if datetime.fromisoformat(r["at"]) >= since]
+    for row in rows["utc"]:
+        at = datetime.fromisoformat(row["at"])
+        assert at.utcoffset() == timedelta(0) and at >= since
