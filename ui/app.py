@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple
 
+from app.privacy.crash_dumps import forbid_crash_dumps
 from app.privacy.log_setup import configure_terminal_logging
 from app.settings import LOG_DIR, LOG_LEVEL, UI_LANGUAGE, SettingsError, SettingsStore
 from app.settings.paths import default_log_dir
@@ -62,7 +63,8 @@ class Arguments(NamedTuple):
 
 def _log_uncaught(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     # Scrubbed like any record (the filter reduces the exception to its code or class and
-    # scrubs the traceback text); nothing is written anywhere else, no crash dump.
+    # scrubs the traceback text); nothing is written anywhere else, and a native crash leaves
+    # no core file (app.privacy.crash_dumps).
     log.critical("uncaught exception", exc_info=(kind, error, tb))
 
 
@@ -121,6 +123,7 @@ def _parse_args_fully(argv: list[str]) -> Arguments:
 
 def start(argv: list[str]) -> StartedTerminal:
     """Everything up to a shown main window; `main` adds the event loop."""
+    forbid_crash_dumps()  # before anything personal is in memory
     args = parse_args(argv)
     settings = SettingsStore.load(args.settings)
     log_dir = settings.get(LOG_DIR) or default_log_dir()

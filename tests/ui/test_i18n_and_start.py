@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.privacy import crash_dumps
 from app.settings import SettingsError
 from ui import app as terminal_app
 from ui.i18n import LANGUAGES, TsTranslator, install_translators, translate, ts_path
@@ -97,6 +98,7 @@ def test_start_shows_the_sign_in_page_with_settings_and_log(
         assert started.shell.window.windowTitle() == "Counter terminal"
         assert started.log_file == tmp_path / "log" / "terminal.log"
         assert "terminal started" in started.log_file.read_text()
+        assert not crash_dumps.is_dumpable()
     finally:
         for translator in started.translators:
             qapp.removeTranslator(translator)
