@@ -40,6 +40,7 @@ from app.approval_queue import (
 )
 from app.certificates import Seal
 from app.certificates import certificate as to_printing
+from app.domain.text import is_ascii_digits
 from app.registry_client import RegistryError, new_idempotency_key
 from printing.errors import MissingGlyph
 from printing.model import Certificate
@@ -61,7 +62,7 @@ APPROVAL_HEADER: Final = "X-Approval-Token"
 
 
 def _ten_digits(value: Any) -> bool:
-    return isinstance(value, str) and len(value) == 10 and value.isdigit()
+    return is_ascii_digits(value, 10)
 
 
 def _clean(value: Any) -> str | None:

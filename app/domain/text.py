@@ -26,3 +26,8 @@ def clean_text(value: object, field: str, label: str, max_length: int) -> str | 
         )
     stripped = value.strip()
     return stripped or None
+
+
+def is_ascii_digits(value: object, length: int) -> bool:
+    """Exactly `length` characters 0-9: str.isdigit alone also accepts ² and full-width １."""
+    return isinstance(value, str) and len(value) == length and value.isascii() and value.isdigit()

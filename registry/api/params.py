@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from fastapi import Request
 
+from app.domain.text import is_ascii_digits
 from registry.api.errors import ApiError
 
 FIELD_LABELS = {
@@ -121,6 +122,6 @@ def integer(value: str | None, field: str, default: int, low: int, high: int) ->
 
 def ten_digit_id(value: str, code: str, message: str) -> str:
     """A path id that is ten ASCII digits (宛名番号, 世帯番号)."""
-    if not (value.isascii() and value.isdigit() and len(value) == 10):
+    if not is_ascii_digits(value, 10):
         raise ApiError(422, code, message, field="id")
     return value

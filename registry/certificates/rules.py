@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from app.domain.errors import DomainError
 from app.domain.request_shape import reject_unknown_keys, require_keys
-from app.domain.text import clean_text
+from app.domain.text import clean_text, is_ascii_digits
 from registry.api.errors import ApiError
 
 KINDS: Final = {
@@ -65,7 +65,7 @@ def parse_requester(raw: Any) -> Requester:
     person_id = body.get("person_id")
     name = clean_text(body.get("name"), "requester.name", "請求者氏名", 60)
     if kind in ("self", "household_member"):
-        if not (isinstance(person_id, str) and len(person_id) == 10 and person_id.isdigit()):
+        if not is_ascii_digits(person_id, 10):
             raise DomainError("missing_field", "請求者の宛名番号を入力してください。", field="requester.person_id")
         return Requester(kind, person_id=person_id)
     if kind == "agent":

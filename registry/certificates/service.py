@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain import clock
 from app.domain.errors import DomainError
 from app.domain.request_shape import reject_unknown_keys, require_keys
+from app.domain.text import is_ascii_digits
 from registry.api.errors import ApiError
 from registry.audit.writer import Event, write
 from registry.certificates import content, rules
@@ -70,11 +71,11 @@ def parse(body: Any) -> Request:
     atenas: list[str] = []
     if persons is not None:
         if not isinstance(persons, list) or not 1 <= len(persons) <= 200 or not all(
-            isinstance(p, str) and len(p) == 10 and p.isdigit() for p in persons
+            is_ascii_digits(p, 10) for p in persons
         ):
             raise DomainError("invalid_persons", "対象者は宛名番号（10桁）の一覧で指定してください。", field="persons")
         atenas = list(dict.fromkeys(persons))
-    if household is not None and not (isinstance(household, str) and len(household) == 10 and household.isdigit()):
+    if household is not None and not is_ascii_digits(household, 10):
         raise DomainError("invalid_household_number", "世帯番号は10桁の数字です。", field="household")
     return Request(kind, atenas if persons is not None else [household] if household else [],
                    frozenset(items), requester, copies, move_id, household is not None)

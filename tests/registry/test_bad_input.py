@@ -163,3 +163,21 @@ def test_a_list_or_object_where_a_word_belongs(
         response = client.post(path, json=body)
     assert (response.status_code, response.json()["error"]["code"]) == (422, code), response.text
     assert JAPANESE.search(response.json()["error"]["message"])
+
+
+@pytest.mark.parametrize("serial", ["2026--0000001", "2026-²²²²²²²²", "２０２６-00000001", "2026-0000001",
+                                    "202600000001", "2026-000000012"])
+def test_a_serial_that_is_not_four_and_eight_digits(registry: RegistryProcess, serial: str) -> None:
+    with registry.client() as client:
+        response = client.get(f"/v1/certificates/{serial}/verify", params={"code": "AAAAAAAA"})
+    assert (response.status_code, response.json()["error"]["code"]) == (422, "invalid_serial"), response.text
+
+
+@pytest.mark.parametrize("atena", ["１０００００００１９", "100000001²"])
+def test_a_resident_id_in_other_digits(registry: RegistryProcess, atena: str) -> None:
+    with registry.client() as client:
+        certificate = client.post("/v1/certificates", json={
+            "kind": "juminhyo_individual", "persons": [atena], "requester": SELF})
+        record = client.get(f"/v1/residents/{atena}")
+    assert (certificate.status_code, certificate.json()["error"]["code"]) == (422, "invalid_persons")
+    assert (record.status_code, record.json()["error"]["code"]) == (422, "invalid_resident_id")

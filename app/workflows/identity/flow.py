@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from app.domain.identity_documents import INSUFFICIENT, LABELS, Document
+from app.domain.text import is_ascii_digits
 from app.registry_api import Person
 from app.workflows import Job
 from app.workflows.errors import FieldErrors, Problem, problem_of
@@ -43,7 +44,7 @@ class IdentityFlow(CardSteps, ReviewSteps):
     def lookup(self, resident_id: str) -> Job[CheckedPerson]:
         """A job reading the person with this 宛名番号 (10 digits)."""
         value = resident_id.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-        if len(value) != 10 or not value.isascii() or not value.isdigit():
+        if not is_ascii_digits(value, 10):
             raise self._fail_fields({"resident_id": MESSAGES["resident_id"]})
         self.errors, self.problem, self.busy = {}, None, True
         api = self._api_or_fail()

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from app.domain.errors import DomainError
 from app.domain.request_shape import reject_unknown_keys, require_keys
-from app.domain.text import clean_text
+from app.domain.text import clean_text, is_ascii_digits
 from registry.api import idempotent, params
 from registry.api.auth import SESSION, require
 from registry.api.auth import record as audit_read
@@ -108,7 +108,8 @@ class Verification(BaseModel):
 
 
 def _serial(value: str) -> str:
-    if not (len(value) == 13 and value[4] == "-" and value.replace("-", "").isdigit()):
+    year, dash, number = value.partition("-")
+    if not (dash and is_ascii_digits(year, 4) and is_ascii_digits(number, 8)):
         raise DomainError("invalid_serial", "証明書番号の形式が正しくありません（例: 2026-00000123）。", field="serial")
     return value
 
