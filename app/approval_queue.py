@@ -21,6 +21,7 @@ from enum import Enum
 from typing import Any, Final
 
 from app.registry_api import RequestSender
+from app.registry_client import new_idempotency_key
 
 KIND_CERTIFICATE: Final = "certificate"
 KIND_EXPORT: Final = "export.residents"
@@ -100,7 +101,9 @@ class ApprovalQueueApi:
 
     def ask(self, *, kind: str, count: int, purpose: str) -> QueuedRequest:
         body = {"kind": kind, "count": count, "purpose": purpose}
-        return queued_of(self._sender.request("POST", "/v1/approval-requests", json=body).json())
+        # A key of its own: a retry after a lost answer queues the request once.
+        return queued_of(self._sender.request("POST", "/v1/approval-requests", json=body,
+                                              idempotency_key=new_idempotency_key()).json())
 
     def pending(self) -> tuple[QueuedRequest, ...]:
         raw = self._sender.request("GET", "/v1/approval-requests").json()

@@ -11,13 +11,31 @@ from typing import Any, cast
 from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
+from app.domain.errors import DomainError
 from registry.config import Settings
 from registry.models import Approval, Staff
+from registry.repositories.actor import Actor
 from registry.security import errors, passwords
-from registry.security.permissions import BULK_APPROVE, permissions_for
+from registry.security.permissions import (
+    BULK_APPROVE,
+    CERTIFICATE_ISSUE,
+    EXPORT_RESIDENTS,
+    permissions_for,
+)
 from registry.security.sessions import aware, token_id
 
-KINDS = frozenset({"certificate", "export.residents"})
+# What each job needs of whoever does it: only they ask for its approval, or hold one.
+KIND_PERMISSIONS: dict[str, str] = {"certificate": CERTIFICATE_ISSUE, "export.residents": EXPORT_RESIDENTS}
+KINDS = frozenset(KIND_PERMISSIONS)
+
+
+def kind_for(who: Actor, kind: object) -> str:
+    """The job kind a request names, refused unless `who` may do that job."""
+    if not isinstance(kind, str) or kind not in KIND_PERMISSIONS:
+        raise DomainError("invalid_kind", "承認する作業の種類が正しくありません。", field="kind")
+    if not who.can(KIND_PERMISSIONS[kind]):
+        raise errors.SecurityError(403, "permission_denied", "この職員はこの作業を行えないため、承認を依頼できません。")
+    return kind
 
 
 def needs_approval(settings: Settings, documents: int, persons: int) -> bool:

@@ -6,22 +6,26 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Header, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.domain.errors import DomainError
 from app.domain.request_shape import reject_unknown_keys, require_keys
 from app.domain.text import clean_text
-from registry.api import params
+from registry.api import idempotent, params
 from registry.api.auth import SESSION, require
 from registry.api.deps import db_session, db_write_session, json_response
 from registry.api.errors import ApiError
+from registry.api.routes.moves import IDEMPOTENCY_DOC
 from registry.audit.writer import Event, write
 from registry.models import ApprovalRequest
 from registry.models.base import utcnow
 from registry.repositories.actor import Actor
+from registry.repositories.idempotency import validate_key
 from registry.security import approvals
 from registry.security.permissions import BULK_APPROVE
 
@@ -58,39 +62,43 @@ def _view(row: ApprovalRequest, token: str | None = None) -> QueuedRequest:
 
 
 async def _body(request: Request, fields: tuple[str, ...]) -> dict[str, object]:
-    from registry.api import idempotent
-
     raw = reject_unknown_keys(await idempotent.read_json(request), fields, "承認の依頼")
     require_keys(raw, fields)
     return raw
 
 
 @router.post("/v1/approval-requests", status_code=201, response_model=QueuedRequest)
-async def ask(request: Request, who: Actor = Depends(require(SESSION))) -> Response:
-    """Queue a bulk job for the supervisors' approval."""
+async def ask(
+    request: Request,
+    who: Actor = Depends(require(SESSION)),
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key", description=IDEMPOTENCY_DOC),
+) -> Response:
+    """Queue a bulk job for the supervisors' approval: only someone who may do that job asks
+    (403 `permission_denied`). With the same Idempotency-Key a retry queues nothing more."""
     params.reject_unknown(request, ())
+    key = validate_key(idempotency_key)
     raw = await _body(request, ("kind", "count", "purpose"))
-    if not isinstance(raw["kind"], str) or raw["kind"] not in approvals.KINDS:
-        raise DomainError("invalid_kind", "承認する作業の種類が正しくありません。", field="kind")
+    kind = approvals.kind_for(who, raw["kind"])
     count = raw["count"]
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:
         raise DomainError("invalid_count", "件数は1〜100000です。", field="count")
     purpose = clean_text(raw["purpose"], "purpose", "目的", 200)
     if purpose is None:
         raise DomainError("missing_field", "目的を入力してください。", field="purpose")
-    with db_write_session(request) as session:
+
+    def work(session: Session) -> tuple[int, str]:
         row = ApprovalRequest(
             created_at=utcnow(), session_id=who.session_id, clerk_id=who.staff_id,
-            terminal_id=who.terminal_id, kind=str(raw["kind"]), count=count, purpose=purpose,
+            terminal_id=who.terminal_id, kind=kind, count=count, purpose=purpose,
             status="pending",
         )
         session.add(row)
         session.flush()
         write(session.connection(), who, Event("approval.request", reference=str(row.id),
                                                detail=f"{row.kind} count={count}"))
-        view = _view(row)
-        session.commit()
-    return json_response(view, 201)
+        return 201, _view(row).model_dump_json()
+
+    return await run_in_threadpool(idempotent.run, request, who, "POST /v1/approval-requests", key, raw, work)
 
 
 @router.get("/v1/approval-requests", response_model=Queue)

@@ -55,9 +55,7 @@ async def approve(request: Request, who: Actor = Depends(require(SESSION))) -> R
     params.reject_unknown(request, ())
     raw = reject_unknown_keys(await idempotent.read_json(request), ApprovalIn.model_fields, "承認")
     require_keys(raw, ApprovalIn.model_fields)
-    kind = raw["kind"]
-    if not isinstance(kind, str) or kind not in approvals.KINDS:
-        raise DomainError("invalid_kind", "承認する作業の種類が正しくありません。", field="kind")
+    kind = approvals.kind_for(who, raw["kind"])
     count = raw["count"]
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 100_000:
         raise DomainError("invalid_count", "件数は1〜100000です。", field="count")

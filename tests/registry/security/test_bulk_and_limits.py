@@ -94,8 +94,9 @@ def test_approval_misuse(secure: Secure) -> None:
     with secure.client("t-clerk2") as c:  # another clerk with the first clerk's approval
         other = c.post("/v1/exports/residents", json={"ids": ids}, headers={"X-Approval-Token": for_this_clerk})
         assert other.json()["error"]["code"] == "approval_invalid"
-    with secure.client("t-super2") as c:  # a supervisor asking for their own job
-        themselves = _approve(c, 60, supervisor="t-super2")
+    lead = _clerk_and_supervisor(secure)
+    with secure.client(lead) as c:  # a supervisor asking for their own job
+        themselves = _approve(c, 60, supervisor=lead)
         assert (themselves.status_code, themselves.json()["error"]["code"]) == (403, "self_approval")
     time.sleep(APPROVAL_TTL_S + 1)  # let one approval expire
     with secure.client("t-clerk") as c:
@@ -127,14 +128,49 @@ def test_queued_request_approved_in_the_supervisors_workspace(secure: Secure) ->
         assert other.get(f"/v1/approval-requests/{asked['id']}").status_code == 404
 
 
+def _clerk_and_supervisor(secure: Secure) -> str:
+    """A staff member with both roles: the one who could ask and approve."""
+    code, _out, err = secure.cli("staff", "add", "t-lead", "--name", "試験 班長", "--roles",
+                                 "clerk,supervisor", "--password-stdin", stdin=f"{PASSWORD}\n")
+    assert code == 0 or "既に登録" in err, err
+    return "t-lead"
+
+
 def test_queued_request_declined_or_self_approved(secure: Secure) -> None:
-    with secure.client("t-super2") as boss2, secure.client("t-super") as boss:
-        own = boss2.post("/v1/approval-requests", json={"kind": "certificate", "count": 20,
-                                                        "purpose": "一括発行"}).json()
-        refused = boss2.post(f"/v1/approval-requests/{own['id']}/approve")
+    with secure.client(_clerk_and_supervisor(secure)) as lead, secure.client("t-super") as boss:
+        own = lead.post("/v1/approval-requests", json={"kind": "certificate", "count": 20,
+                                                       "purpose": "一括発行"}).json()
+        refused = lead.post(f"/v1/approval-requests/{own['id']}/approve")
         assert (refused.status_code, refused.json()["error"]["code"]) == (403, "self_approval")
         declined = boss.post(f"/v1/approval-requests/{own['id']}/decline", json={"reason": "目的が不明確"}).json()
         assert (declined["status"], declined["decline_reason"]) == ("declined", "目的が不明確")
-        assert boss2.get(f"/v1/approval-requests/{own['id']}").json()["token"] is None
+        assert lead.get(f"/v1/approval-requests/{own['id']}").json()["token"] is None
     with secure.client("t-clerk") as clerk:
         assert clerk.get("/v1/approval-requests").status_code == 403
+
+
+@pytest.mark.parametrize(("user", "kind"), [("t-help", "certificate"), ("t-admin", "export.residents"),
+                                            ("t-audit", "certificate"), ("t-super", "certificate"),
+                                            ("t-card", "export.residents")])
+def test_only_who_may_do_the_job_asks_for_its_approval(secure: Secure, user: str, kind: str) -> None:
+    body = {"kind": kind, "count": 20, "purpose": "一括"}
+    with secure.client(user) as c:
+        asked = c.post("/v1/approval-requests", json=body)
+        in_person = c.post("/v1/approvals", json={**body, "supervisor_id": "t-super",
+                                                  "supervisor_password": PASSWORD})
+    for answer in (asked, in_person):
+        assert (answer.status_code, answer.json()["error"]["code"]) == (403, "permission_denied"), answer.text
+    with secure.client("t-super") as boss:
+        assert not [q for q in boss.get("/v1/approval-requests").json()["items"] if q["clerk_id"] == user]
+
+
+def test_a_retried_request_is_queued_once(secure: Secure) -> None:
+    body = {"kind": "certificate", "count": 30, "purpose": "再送の確認"}
+    with secure.client("t-clerk2") as clerk:
+        first = clerk.post("/v1/approval-requests", json=body, headers={"Idempotency-Key": "ask-once"})
+        again = clerk.post("/v1/approval-requests", json=body, headers={"Idempotency-Key": "ask-once"})
+    assert first.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert again.json()["id"] == first.json()["id"]
+    with secure.client("t-super") as boss:
+        queued = [q for q in boss.get("/v1/approval-requests").json()["items"] if q["purpose"] == "再送の確認"]
+    assert len(queued) == 1
