@@ -4,9 +4,12 @@ the models have no rows, and no widget holds a resident's text."""
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from app.session import ClearPhase
 from app.session.personal_data import PersonalDataRegistry
 from app.workflows.move_entry import MoveStep
 from app.workflows.search import SearchStep
@@ -14,6 +17,7 @@ from tests.ui.residents import widget_texts
 from tests.ui_counter.conftest import make_workspace
 from tests.workflows.fakes import HOUSEHOLD, FakeApi, record_json, summary_json
 from ui.operations import OperationRunner
+from ui.security.holders import PERSONAL, ModalDialogCloser, WidgetTreeClearer
 
 pytestmark = [pytest.mark.ui, pytest.mark.terminal]
 
@@ -35,6 +39,11 @@ def test_lock_empties_search_record_and_move_entry(
     fake_api.households[HOUSEHOLD] = {"household_number": HOUSEHOLD, "created_on": "2020-04-01",
                                       "address": None, "head_id": "0000000001", "members": [head, wife]}
     workspace = make_workspace(qtbot, fake_api, runner, personal_data, can_view_number=True)
+    # What the shell registers for the whole window (ui/shell.py), over this workspace; the
+    # registry holds them weakly, as the shell keeps its own.
+    holders = ModalDialogCloser(), WidgetTreeClearer(workspace)
+    personal_data.register(holders[0], ClearPhase.DIALOGS)
+    personal_data.register(holders[1], ClearPhase.VIEWS)
     page = workspace.search
     page.form.set_values({"name": "しけん", "birth_date": "55.2.17", "birth_era": "S",
                           "resident_code": "12345678901"})
@@ -55,6 +64,11 @@ def test_lock_empties_search_record_and_move_entry(
     # Other operations (the town list) deliver too: wait for the draft's review itself.
     qtbot.waitUntil(lambda: workspace.moves.review.rows.rowCount() > 0, timeout=20_000)
     assert _resident_texts(), "the resident should be on screen before the lock"
+    # The fixed choices (era, sex, the move's kind): a clerk unlocks to the same forms.
+    choices = {box: box.count() for box in workspace.findChildren(QComboBox) if not box.property(PERSONAL)}
+    assert sum(choices.values()) > 0
+    for box in choices:
+        box.view()  # as a clerk who has opened each list once: its popup list view exists
 
     report = personal_data.drop_all()
 
@@ -67,5 +81,7 @@ def test_lock_empties_search_record_and_move_entry(
     assert workspace.moves.flow.entry == {} and workspace.moves.flow.step is MoveStep.EMPTY
     assert workspace.moves.flow.specs  # the kinds are no resident's data: they stay
     assert not _resident_texts(), f"resident data still held by widgets: {_resident_texts()}"
+    kept = {box: count for box, count in choices.items() if shiboken6.isValid(box)}  # forms of the task go
+    assert kept and {box: box.count() for box in kept} == kept
     # The draft is discarded at the registry too (a courtesy: it would expire anyway).
     qtbot.waitUntil(lambda: fake_api.called("discard_move") == ["a" * 32])

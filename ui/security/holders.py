@@ -125,7 +125,7 @@ def clear_widget(widget: QWidget, *, labels: bool = False) -> None:
             widget.clearEditText()
     elif isinstance(widget, QLabel) and personal:
         widget.clear()
-    elif isinstance(widget, QAbstractItemView):
+    elif isinstance(widget, QAbstractItemView) and not _combo_list(widget):
         model = widget.model()
         if isinstance(model, QStandardItemModel):
             model.removeRows(0, model.rowCount())
@@ -137,6 +137,17 @@ def clear_widget(widget: QWidget, *, labels: bool = False) -> None:
         widget.setToolTip("")
         widget.setStatusTip("")
         widget.setAccessibleDescription("")
+
+
+def _combo_list(view: QAbstractItemView) -> bool:
+    """The popup list of a combo box (made the first time it is opened) shares the combo's
+    model: emptying it would empty the choices. The combo's own branch decides."""
+    parent = view.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 class PixmapCacheClearer:
