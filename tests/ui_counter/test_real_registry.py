@@ -123,6 +123,20 @@ def test_tenkyo_entered_reviewed_and_committed(
     record = move_api.resident(subject.atena).record
     assert record.address.town_code == code and record.address.detail == "7-7"
     assert workspace.moves.flow.step is MoveStep.DONE
+    # The search page shows the new address, not the one the person moved away from: the open
+    # record and the results are read again, while the clerk stays on the move's result.
+    page = workspace.search
+
+    def shown_again() -> bool:
+        file = page.record_flow.file
+        return (file is not None and file.record.record.address.detail == "7-7"
+                and all(r.person.address.detail == "7-7" for r in page.search_flow.results
+                        if r.id == subject.atena))
+
+    qtbot.waitUntil(shown_again, timeout=WAIT)
+    assert any(r.id == subject.atena for r in page.search_flow.results)
+    assert workspace.tabs.currentWidget() is workspace.moves
+    assert workspace.moves.isAncestorOf(QApplication.focusWidget())
 
 
 def test_a_conflict_at_commit_shows_the_change_and_the_redo_commits(

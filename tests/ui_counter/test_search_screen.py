@@ -113,3 +113,28 @@ def test_a_registry_refusal_keeps_the_form(
         form.submit()
     assert form.error.text() == "検索回数の上限に達しました。"
     assert form.name.text() == "しけん" and form.birth.text_edit.text() == "S55.2.17"
+
+
+def test_clearing_the_conditions_starts_over_for_the_next_customer(
+    qtbot: QtBot, fake_api: FakeApi, runner: OperationRunner, personal_data: PersonalDataRegistry
+) -> None:
+    """条件をクリア: the results and the open record go too, and F8 no longer acts on the last
+    person."""
+    api = _resident_api(fake_api)
+    workspace = make_workspace(qtbot, api, runner, personal_data, can_view_number=True)
+    page = workspace.search
+    workspace.show_search()
+    type_in(qtbot, page.form.name, "しけん")
+    type_in(qtbot, page.form.address, "池田")
+    with qtbot.waitSignal(runner.operation_delivered):
+        qtbot.keyClick(page.form.address, Qt.Key.Key_Return)
+    page.results.table.selectRow(1)
+    with qtbot.waitSignal(page.record_shown):
+        qtbot.keyClick(page.results.table, Qt.Key.Key_Return)
+    assert workspace.move_for_action.isEnabled() and page.record.heading.text()
+    qtbot.mouseClick(page.form.clear_button, Qt.MouseButton.LeftButton)
+    assert page.form.name.text() == "" and page.results.model.rowCount() == 0
+    assert page.record_flow.file is None and page.record.heading.text() == ""
+    assert page.search_flow.results == [] and not page.results.more_button.isVisible()
+    assert not workspace.move_for_action.isEnabled()
+    assert QApplication.focusWidget() is page.form.name

@@ -29,7 +29,7 @@ from PySide6.QtGui import QAction, QFocusEvent, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.domain import clock
-from app.registry_api import RegistryApi, ResidentSummary
+from app.registry_api import MoveResult, RegistryApi, ResidentSummary
 from app.session.permissions import CERTIFICATE_ISSUE, IDENTITY_RECORD, NUMBER_VIEW
 from app.session.personal_data import PersonalDataRegistry
 from app.workflows.move_entry import MoveStep
@@ -120,6 +120,8 @@ class CounterWorkspace(QWidget):
         self.move_for_action.setEnabled(False)
         self.search.record_shown.connect(lambda: self.move_for_action.setEnabled(True))
         self.search.move_requested.connect(self.move_for_record)
+        self.search.cleared.connect(self._record_closed)
+        self.moves.move_committed.connect(self._move_committed)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._tab_changed(_SEARCH)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -164,6 +166,16 @@ class CounterWorkspace(QWidget):
         person = ResidentSummary(file.record.id, file.record.status, file.record.record)
         self.tabs.setCurrentIndex(_MOVES)
         self.moves.start("tenkyo", [person], file.household)
+
+    @Slot()
+    def _record_closed(self) -> None:
+        for action in (self.move_for_action, getattr(self, "certificate_for_action", None)):
+            if action is not None:
+                action.setEnabled(False)
+
+    @Slot(object)
+    def _move_committed(self, result: MoveResult) -> None:
+        self.search.register_changed({p.id for p in result.persons}, set(result.household_numbers))
 
     @Slot()
     def show_certificates(self) -> None:

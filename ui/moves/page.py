@@ -49,7 +49,7 @@ _EMPTY, _FORM, _REVIEW = 0, 1, 2
 
 
 class MovePage(QWidget):
-    move_committed = Signal()
+    move_committed = Signal(object)  # the MoveResult
 
     def __init__(self, api: RegistryApi | None, runner: OperationRunner,
                  registry: PersonalDataRegistry, *, today: Callable[[], date] = clock.today,
@@ -277,7 +277,7 @@ class MovePage(QWidget):
         self.flow.committed(result)
         self._set_busy(False)
         self.review.show_done(result)
-        self.move_committed.emit()
+        self.move_committed.emit(result)
 
     def _commit_failed(self, error: Exception) -> None:
         self.flow.commit_failed(error)

@@ -4,6 +4,8 @@ steps back (record → list → form)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -32,6 +34,7 @@ class SearchPage(QWidget):
     certificate_requested = Signal()  # likewise
     identity_requested = Signal()  # likewise
     record_shown = Signal()
+    cleared = Signal()  # 条件をクリア: nothing of the last search or record is on screen
 
     def __init__(self, api: RegistryApi | None, runner: OperationRunner,
                  registry: PersonalDataRegistry, *, can_view_number: bool,
@@ -61,6 +64,7 @@ class SearchPage(QWidget):
         self.setFocusProxy(self.form)
 
         self.form.search_requested.connect(self.search)
+        self.form.clear_button.clicked.connect(self.start_over)
         self.results.open_requested.connect(self.open_record)
         self.results.more_requested.connect(self.more)
         self.results.back_requested.connect(self.focus_form)
@@ -103,7 +107,7 @@ class SearchPage(QWidget):
         self.results.more_button.setEnabled(True)
         self.results.show_results(self.search_flow.results, self.search_flow.has_more,
                                   keep_row=page.offset > 0)
-        if self.search_flow.results:
+        if self.search_flow.results and self.isVisible():  # read again behind another tab: no focus
             self.results.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _search_failed(self, error: Exception) -> None:
@@ -115,6 +119,30 @@ class SearchPage(QWidget):
         self.form.show_errors(flow.errors)
         if flow.problem is not None and not flow.errors:
             self.form.show_problem(flow.problem.message)
+
+    @Slot()
+    def start_over(self) -> None:
+        """The next customer: the conditions (the form empties itself), the results and the
+        open record all go, so no key acts on the last person any more."""
+        self.clear_personal_data()
+        self.results.clear_personal_data()
+        self.record.clear_personal_data()
+        self.cleared.emit()
+        self.focus_form()
+
+    def register_changed(self, residents: Collection[str], households: Collection[str]) -> None:
+        """A move was committed for these residents and households: what is shown of them is
+        read again, so that no clerk reads an old address to the resident."""
+        file = self.record_flow.file
+        if file is not None and (
+            file.record.id in residents
+            or (file.household is not None and (file.household.household_number in households
+                                                or any(m.id in residents for m in file.household.members)))
+        ):
+            self.open_record(file.record.id)
+        flow = self.search_flow
+        if flow.values and any(r.id in residents for r in flow.results):
+            self.search(flow.values)
 
     @Slot()
     def focus_form(self) -> None:
@@ -133,7 +161,8 @@ class SearchPage(QWidget):
         self.record_flow.opened(file)
         if self.record_flow.file is file:
             self.record.show_file(file)
-            self.record.setFocus(Qt.FocusReason.OtherFocusReason)
+            if self.isVisible():
+                self.record.setFocus(Qt.FocusReason.OtherFocusReason)
             self.record_shown.emit()
 
     def _open_failed(self, error: Exception) -> None:
