@@ -120,6 +120,10 @@ class ApprovalQueueApi:
     def collect(self, request_id: int) -> QueuedRequest:
         return queued_of(self._sender.request("GET", f"/v1/approval-requests/{request_id}").json())
 
+    def withdraw(self, request_id: int) -> QueuedRequest:
+        """Take a pending request back out of the supervisors' queue."""
+        return queued_of(self._sender.request("POST", f"/v1/approval-requests/{request_id}/withdraw").json())
+
 
 # -- the supervisor's queue -----------------------------------------------------------------------
 

@@ -401,9 +401,15 @@ class CertificateDesk:
             self.step = DeskStep.APPROVAL_REQUIRED
         return self.wait.state
 
-    def give_up_approval(self) -> None:
-        """Back to the order (kept, with its key); a queued request is left to expire unused."""
+    def give_up_approval(self) -> Callable[[], QueuedRequest] | None:
+        """Back to the order (kept, with its key). A request still waiting in the supervisors'
+        queue is to be withdrawn: the job that does it, or None."""
+        wait = self.wait
         self.step, self.wait, self._token = DeskStep.ORDER, None, None
+        if wait is None or wait.state is not WaitState.WAITING:
+            return None
+        api, request_id = self._approvals, wait.request.id
+        return lambda: api.withdraw(request_id)
 
     # -- 再交付 -----------------------------------------------------------------------------------
 

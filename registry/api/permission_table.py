@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from registry.api.auth import SESSION, TERMINAL, permission_of
+from registry.security.approvals import KIND_PERMISSIONS
 from registry.security.permissions import PER_PERSON, ROLE_LABELS, ROLES
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "permissions.md"
@@ -68,6 +69,10 @@ def render(app: FastAPI) -> str:
         "nothing more; *session*: any logged-in staff member. "
         f"Per person, not per role: {', '.join(sorted(PER_PERSON))} "
         "(`staff add --number-view`), for staff who may read resident records.",
+        "Asking for a bulk job's approval (`POST /v1/approval-requests`, `POST /v1/approvals`) also "
+        "needs the job's own permission: "
+        + ", ".join(f"{kind}: {permission}" for kind, permission in sorted(KIND_PERMISSIONS.items()))
+        + ".",
         "",
         "| method | path | permission | " + " | ".join(f"{r} ({ROLE_LABELS[r]})" for r in roles) + " |",
         "| --- | --- | --- | " + " | ".join(":---:" for _ in roles) + " |",

@@ -96,7 +96,7 @@ class ApprovalRequest(Base):
     kind: Mapped[str] = mapped_column(String(40))
     count: Mapped[int] = mapped_column(Integer)
     purpose: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending approved declined
+    status: Mapped[str] = mapped_column(String(12), default="pending")  # pending approved declined withdrawn
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     decided_by: Mapped[str | None] = mapped_column(String(40))
     decline_reason: Mapped[str | None] = mapped_column(String(200))

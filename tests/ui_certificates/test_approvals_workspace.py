@@ -111,3 +111,57 @@ def test_decline_with_a_reason_reaches_the_clerk(
     with qtbot.waitSignal(page.queue_refreshed, timeout=WAIT_MS):
         qtbot.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert asked.id not in [page.model.row(i)["id"] for i in range(page.model.rowCount())]
+
+
+@pytest.mark.printing
+def test_a_request_withdrawn_at_the_desk_leaves_the_queue(
+    qtbot: QtBot, host: QWidget, clerk: RegistryClient, supervisor: RegistryClient, runner: OperationRunner,
+    personal_data: PersonalDataRegistry, residents: list[Resident],
+) -> None:
+    """依頼を取り下げて戻る: the request is withdrawn at the registry, so no supervisor sees or
+    approves it any more; the order stays at the desk."""
+    desk = make_view(qtbot, host, clerk, runner, personal_data)
+    order_for(desk, residents[4], copies=13)
+    with qtbot.waitSignal(desk.approval_requested, timeout=WAIT_MS):
+        desk.issue_button.click()
+    dialog = desk.approval_dialog
+    assert dialog is not None
+    dialog.purpose.setText("取り下げの確認")
+    with qtbot.waitSignal(desk.approval_polled, timeout=WAIT_MS):
+        dialog.queue_button.click()
+    assert desk.desk.wait is not None
+    request_id = desk.desk.wait.request.id
+    with qtbot.waitSignal(runner.operation_delivered, timeout=WAIT_MS):
+        dialog.cancel_button.click()
+    assert desk.approval_dialog is None and desk.desk.order is not None
+    seen = ApprovalQueueApi(clerk).collect(request_id)
+    assert (seen.status, seen.decided_by) == ("withdrawn", "t-clerk")
+    assert request_id not in [q.id for q in ApprovalQueueApi(supervisor).pending()]
+    late = supervisor.request  # a supervisor whose list was older: refused, nothing granted
+    with pytest.raises(Exception) as refused:
+        late("POST", f"/v1/approval-requests/{request_id}/approve")
+    assert getattr(refused.value, "code", None) == "approval_request_decided"
+
+
+@pytest.mark.printing
+def test_a_wrong_supervisor_password_with_enter_keeps_the_dialog(
+    qtbot: QtBot, host: QWidget, clerk: RegistryClient, runner: OperationRunner,
+    personal_data: PersonalDataRegistry, residents: list[Resident],
+) -> None:
+    desk = make_view(qtbot, host, clerk, runner, personal_data)
+    order_for(desk, residents[5], copies=14)
+    with qtbot.waitSignal(desk.approval_requested, timeout=WAIT_MS):
+        desk.issue_button.click()
+    dialog = desk.approval_dialog
+    assert dialog is not None
+    dialog.purpose.setText("一括発行")
+    dialog.supervisor.setText("t-super")
+    dialog.password.setText("not-the-password-1")
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.password.setFocus()
+    with qtbot.waitSignal(runner.operation_delivered, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert desk.approval_dialog is dialog and dialog.isVisible()
+    assert dialog.error.text() and dialog.purpose.text() == "一括発行"
+    assert dialog.password.hasFocus()  # to type it again, not on やめる

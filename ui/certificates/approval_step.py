@@ -8,6 +8,7 @@ issue, or a lock stops it (a queued request left behind expires unused at the re
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,9 @@ from ui.certificates.labels import problem_text, refusal_text
 from ui.operations import OperationRunner
 
 Run = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[Exception], None]], None]
+
+
+log = logging.getLogger(__name__)
 
 
 class ApprovalStep(QObject):
@@ -130,8 +134,16 @@ class ApprovalStep(QObject):
     @Slot()
     def _abandoned(self) -> None:
         self._timer.stop()
-        self.desk.give_up_approval()
+        withdraw = self.desk.give_up_approval()
+        if withdraw is not None:
+            # Out of the supervisors' queue; if the registry is not reached, the request stays
+            # there, and an approval of it is never collected by this session.
+            self._runner.operation(withdraw, parent=self).failure(_withdraw_failed).run_in_background()
         dialog, self.dialog = self.dialog, None
         if dialog is not None:
             dialog.deleteLater()
         self.approval_abandoned.emit()
+
+
+def _withdraw_failed(error: Exception) -> None:
+    log.warning("queued approval request not withdrawn: error=%s", error)  # the filter keeps its code

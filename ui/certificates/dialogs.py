@@ -8,8 +8,9 @@ for each use, so that a lock's dialog closer empties and rejects them:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -123,6 +124,11 @@ class ApprovalDialog(QDialog):
         column.addWidget(self.error)
         column.addWidget(self.cancel_button)
 
+        # Enter belongs to the field it is typed in (the password: approve here); a default
+        # button would also take it, and やめる closed the dialog with the purpose typed.
+        for button in (self.approve_button, self.queue_button, self.cancel_button):
+            button.setAutoDefault(False)
+        self._focus_before_busy: QWidget | None = None
         self.approve_button.clicked.connect(self._in_person)
         self.password.returnPressed.connect(self._in_person)
         self.queue_button.clicked.connect(self._queue)
@@ -143,8 +149,15 @@ class ApprovalDialog(QDialog):
         self.queue_requested.emit(self.purpose.text())
 
     def set_busy(self, busy: bool) -> None:
+        if busy:
+            focused = QApplication.focusWidget()
+            self._focus_before_busy = focused if focused is not None and self.isAncestorOf(focused) else None
         for widget in (self.approve_button, self.queue_button, self.supervisor, self.password, self.purpose):
             widget.setEnabled(not busy)
+        if not busy and self._focus_before_busy is not None:
+            # Disabling moved the focus on (to やめる): back where the clerk was typing.
+            self._focus_before_busy.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._focus_before_busy = None
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -41,7 +41,7 @@ class QueuedRequest(BaseModel):
     kind: str
     count: int
     purpose: str
-    status: str = Field(description="pending | approved | declined")
+    status: str = Field(description="pending | approved | declined | withdrawn")
     decided_at: datetime | None
     decided_by: str | None
     decline_reason: str | None
@@ -158,6 +158,26 @@ async def decline(request_id: str, request: Request, who: Actor = Depends(requir
     from fastapi.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_decide, request, request_id, who, False, reason)
+
+
+@router.post("/v1/approval-requests/{request_id}/withdraw", response_model=QueuedRequest)
+def withdraw(request_id: str, request: Request, who: Actor = Depends(require(SESSION))) -> Response:
+    """The requesting session takes its pending request back: it leaves the supervisors' queue
+    and can no longer be approved. 409 `approval_request_decided` once it was decided."""
+    params.reject_unknown(request, ())
+    number = params.integer(request_id, "request_id", 0, 1, 10**12)
+    with db_write_session(request) as session:
+        row = session.scalar(select(ApprovalRequest).where(ApprovalRequest.id == number).with_for_update())
+        if row is None or row.session_id != who.session_id:
+            raise ApiError(404, "approval_request_not_found", "指定された承認の依頼が見つかりません。")
+        if row.status != "pending":
+            raise ApiError(409, "approval_request_decided", "この依頼は既に処理されています。")
+        row.status, row.decided_at, row.decided_by = "withdrawn", utcnow(), who.staff_id
+        write(session.connection(), who, Event("approval.withdraw", reference=str(row.id),
+                                               detail=f"{row.kind} count={row.count}"))
+        view = _view(row)
+        session.commit()
+    return json_response(view)
 
 
 @router.get("/v1/approval-requests/{request_id}", response_model=QueuedRequest)

@@ -174,3 +174,23 @@ def test_a_retried_request_is_queued_once(secure: Secure) -> None:
     with secure.client("t-super") as boss:
         queued = [q for q in boss.get("/v1/approval-requests").json()["items"] if q["purpose"] == "再送の確認"]
     assert len(queued) == 1
+
+
+def test_only_the_asking_session_withdraws_and_only_while_pending(secure: Secure) -> None:
+    body = {"kind": "certificate", "count": 25, "purpose": "取り下げ"}
+    with secure.client("t-clerk") as clerk, secure.client("t-clerk2") as other, \
+            secure.client("t-super") as boss:
+        asked = clerk.post("/v1/approval-requests", json=body).json()
+        foreign = other.post(f"/v1/approval-requests/{asked['id']}/withdraw")
+        assert (foreign.status_code, foreign.json()["error"]["code"]) == (404, "approval_request_not_found")
+        withdrawn = clerk.post(f"/v1/approval-requests/{asked['id']}/withdraw").json()
+        assert (withdrawn["status"], withdrawn["decided_by"]) == ("withdrawn", "t-clerk")
+        assert asked["id"] not in [q["id"] for q in boss.get("/v1/approval-requests").json()["items"]]
+        late = boss.post(f"/v1/approval-requests/{asked['id']}/approve")
+        assert (late.status_code, late.json()["error"]["code"]) == (409, "approval_request_decided")
+        decided = clerk.post("/v1/approval-requests", json=body).json()
+        boss.post(f"/v1/approval-requests/{decided['id']}/approve")
+        again = clerk.post(f"/v1/approval-requests/{decided['id']}/withdraw")
+        assert (again.status_code, again.json()["error"]["code"]) == (409, "approval_request_decided")
+        rows = clerk.get(f"/v1/approval-requests/{asked['id']}")
+        assert rows.json()["status"] == "withdrawn"
