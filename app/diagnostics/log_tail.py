@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from pathlib import Path
+from typing import Final
 
 from app.privacy.log_setup import log_files
 from app.privacy.scrub import scrub_text
@@ -23,4 +25,16 @@ def tail_log(log_dir: Path, lines: int = 200) -> list[str]:
                     wanted.append(line.rstrip("\n"))
         except OSError:
             continue
-    return [scrub_text(line) for line in wanted]
+    return [_scrubbed(line) for line in wanted]
+
+
+# The time each line starts with (app/privacy/log_setup.FORMAT): when something happened is
+# what a helpdesk reads first, and a time to the millisecond is nobody's data.
+_STAMP: Final = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} (?=[A-Z]+ )")
+
+
+def _scrubbed(line: str) -> str:
+    stamp = _STAMP.match(line)
+    if stamp is None:
+        return scrub_text(line)
+    return stamp.group(0) + scrub_text(line[stamp.end():])

@@ -15,6 +15,7 @@ import logging
 import re
 from collections.abc import Mapping
 from enum import Enum
+from http import HTTPStatus
 from typing import Final
 
 from app.privacy.scrub import scrub_text
@@ -25,6 +26,10 @@ _HTTP_METHODS: Final = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD
 _STANDARD_ATTRS: Final = frozenset(
     logging.LogRecord("", 0, "", 0, "", (), None).__dict__.keys() | {"message", "asctime"}
 )
+# What httpx logs of each request ("HTTP Request: POST <url> "HTTP/1.1 403 Forbidden""): the
+# version and the standard reason phrase are the protocol's words, not anybody's data.
+_HTTP_VERSION: Final = re.compile(r"HTTP/[0-9](?:\.[0-9])?")
+_REASON_PHRASES: Final = frozenset(status.phrase for status in HTTPStatus)
 REFUSED_STR: Final = "[str]"
 
 
@@ -40,9 +45,15 @@ def safe_arg(value: object) -> object:
             return code
         return type(value).__name__
     if isinstance(value, str):
-        if _CODE_LIKE.fullmatch(value) or _CLASS_NAME.fullmatch(value) or value in _HTTP_METHODS:
+        if (_CODE_LIKE.fullmatch(value) or _CLASS_NAME.fullmatch(value) or value in _HTTP_METHODS
+                or _HTTP_VERSION.fullmatch(value) or value in _REASON_PHRASES):
             return value
         return REFUSED_STR
+    path = getattr(value, "path", None) if type(value).__name__ == "URL" else None
+    if isinstance(path, str):
+        # A registry call's route is what a helpdesk needs (/v1/residents/[num]); the host
+        # is the terminal's setting, and the query (a search's names) is never part of .path.
+        return scrub_text(path)
     return f"<{type(value).__name__}>"
 
 

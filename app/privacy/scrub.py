@@ -26,7 +26,8 @@ _ERA_LETTER_DATE: Final = re.compile(
     r"(?<![A-Za-z])[MTSHRmtshr]\s?\d{1,2}\s?[./\-]\s?\d{1,2}\s?[./\-]\s?\d{1,2}(?!\d)"
 )
 # Digit groups joined by single separators: 1234 5678 9012, 1985-04-01, 072-824-1181, 60/4/1.
-_DIGIT_GROUPS: Final = re.compile(r"\d+(?:[ ./\-_,]\d+)*")
+# Not the protocol version of an HTTP status line (HTTP/1.1 403): that is the protocol's.
+_DIGIT_GROUPS: Final = re.compile(r"(?<!HTTP/)\d+(?:[ ./\-_,]\d+)*")
 _PARTIAL_DATE: Final = re.compile(r"\d{1,4}[/\-]\d{1,4}")
 
 MIN_DIGITS: Final = 5  # four digits stay: a status code, a port, a year, a count

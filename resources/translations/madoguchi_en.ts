@@ -798,82 +798,82 @@
             <translation>Enter why the print was spoiled. The issued serial number will be voided.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="76" />
+            <location filename="../../ui/certificates/dialogs.py" line="77" />
             <source>管理責任者の承認</source>
             <translation>Supervisor approval</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="77" />
+            <location filename="../../ui/certificates/dialogs.py" line="78" />
             <source>件数が多いため、発行には管理責任者の承認が必要です。</source>
             <translation>This many documents need a supervisor's approval before they are issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="79" />
+            <location filename="../../ui/certificates/dialogs.py" line="80" />
             <source>件数: %1通</source>
             <translation>Documents: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="85" />
+            <location filename="../../ui/certificates/dialogs.py" line="86" />
             <source>例: 法務局への一括提出</source>
             <translation>e.g. bulk submission to the Legal Affairs Bureau</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="87" />
+            <location filename="../../ui/certificates/dialogs.py" line="88" />
             <source>この端末で承認を受ける</source>
             <translation>Approve on this terminal</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="94" />
+            <location filename="../../ui/certificates/dialogs.py" line="95" />
             <source>承認して発行(&amp;A)</source>
             <translation>&amp;Approve and issue</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="97" />
+            <location filename="../../ui/certificates/dialogs.py" line="98" />
             <source>管理責任者の職員ID</source>
             <translation>Supervisor's staff ID</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="98" />
+            <location filename="../../ui/certificates/dialogs.py" line="99" />
             <source>パスワード</source>
             <translation>Password</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="101" />
+            <location filename="../../ui/certificates/dialogs.py" line="102" />
             <source>承認を依頼する（管理責任者の承認画面へ）</source>
             <translation>Request approval (to the supervisors' approval workspace)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="102" />
+            <location filename="../../ui/certificates/dialogs.py" line="103" />
             <source>承認を依頼(&amp;Q)</source>
             <translation>Re&amp;quest approval</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="115" />
+            <location filename="../../ui/certificates/dialogs.py" line="116" />
             <source>やめる</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="117" />
+            <location filename="../../ui/certificates/dialogs.py" line="118" />
             <source>目的</source>
             <translation>Purpose</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="154" />
+            <location filename="../../ui/certificates/dialogs.py" line="167" />
             <source>依頼を取り下げて戻る</source>
             <translation>Withdraw and go back</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="155" />
+            <location filename="../../ui/certificates/dialogs.py" line="168" />
             <source>依頼番号 %1: 管理責任者の承認を待っています…</source>
             <translation>Request %1: waiting for a supervisor's approval…</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="160" />
+            <location filename="../../ui/certificates/dialogs.py" line="173" />
             <source>承認されませんでした。理由: %1</source>
             <translation>Not approved. Reason: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="164" />
+            <location filename="../../ui/certificates/dialogs.py" line="177" />
             <source>承認の受け取りに失敗しました。もう一度依頼してください。</source>
             <translation>The approval could not be collected. Please request it again.</translation>
         </message>
@@ -1144,126 +1144,131 @@
         </message>
         <message>
             <location filename="../../ui/certificates/labels.py" line="80" />
+            <source>個人番号を記載する権限がありません（職員ごとの設定です。管理者にお問い合わせください）。</source>
+            <translation>You may not print individual numbers (a per-person setting; ask the administrator).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/labels.py" line="81" />
             <source>支援措置（処理停止）のため、本人以外には発行できません。</source>
             <translation>Under a support measure (processing stop): only the person may be issued certificates.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="81" />
+            <location filename="../../ui/certificates/labels.py" line="82" />
             <source>請求者と対象者の関係が請求の種別と合いません。</source>
             <translation>The requester's relation to the persons does not match the type of request.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="82" />
+            <location filename="../../ui/certificates/labels.py" line="83" />
             <source>この証明書は既に無効にされています。</source>
             <translation>This certificate has already been voided.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="83" />
+            <location filename="../../ui/certificates/labels.py" line="84" />
             <source>この依頼は既に処理されています。</source>
             <translation>This request has already been decided.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="84" />
+            <location filename="../../ui/certificates/labels.py" line="85" />
             <source>指定された承認の依頼が見つかりません。</source>
             <translation>The approval request was not found.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="85" />
+            <location filename="../../ui/certificates/labels.py" line="86" />
             <source>住基システムに接続できません。もう一度実行してください（二重には発行されません）。</source>
             <translation>Cannot reach the resident registry. Try again (nothing is issued twice).</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="86" />
+            <location filename="../../ui/certificates/labels.py" line="87" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>The session has ended. Please log in again.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="111" />
+            <location filename="../../ui/certificates/labels.py" line="112" />
             <source>処理できませんでした。</source>
             <translation>Could not be processed.</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="60" />
+            <location filename="../../ui/certificates/order_form.py" line="61" />
             <source>宛名番号（複数は空白で区切る）</source>
             <translation>Resident IDs (separated by spaces)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="62" />
+            <location filename="../../ui/certificates/order_form.py" line="63" />
             <source>世帯全員のときは世帯番号</source>
             <translation>Household number, for the whole household</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="65" />
+            <location filename="../../ui/certificates/order_form.py" line="66" />
             <source>転出の異動届の番号</source>
             <translation>Number of the moving-out notification</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="69" />
+            <location filename="../../ui/certificates/order_form.py" line="70" />
             <source>記載事項（指定がなければ本人・世帯は標準の項目）</source>
             <translation>Items (none chosen: the standard items for the person or household)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="83" />
+            <location filename="../../ui/certificates/order_form.py" line="84" />
             <source>委任状を確認した</source>
             <translation>Power of attorney checked</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="105" />
+            <location filename="../../ui/certificates/order_form.py" line="106" />
             <source>証明書の種類</source>
             <translation>Kind of certificate</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="106" />
+            <location filename="../../ui/certificates/order_form.py" line="107" />
             <source>対象者（宛名番号）</source>
             <translation>Persons (resident IDs)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="107" />
+            <location filename="../../ui/certificates/order_form.py" line="108" />
             <source>世帯番号</source>
             <translation>Household number</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="108" />
+            <location filename="../../ui/certificates/order_form.py" line="109" />
             <source>異動届の番号</source>
             <translation>Move notification number</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="109" />
+            <location filename="../../ui/certificates/order_form.py" line="110" />
             <source>通数</source>
             <translation>Copies</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="97" />
+            <location filename="../../ui/certificates/order_form.py" line="98" />
             <source>請求者</source>
             <translation>Requester</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="98" />
+            <location filename="../../ui/certificates/order_form.py" line="99" />
             <source>請求者の宛名番号</source>
             <translation>Requester's resident ID</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="99" />
+            <location filename="../../ui/certificates/order_form.py" line="100" />
             <source>請求者の氏名</source>
             <translation>Requester's name</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="101" />
+            <location filename="../../ui/certificates/order_form.py" line="102" />
             <source>請求の理由（利用目的）</source>
             <translation>Reason for the request (purpose)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="102" />
+            <location filename="../../ui/certificates/order_form.py" line="103" />
             <source>請求機関</source>
             <translation>Requesting office</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="103" />
+            <location filename="../../ui/certificates/order_form.py" line="104" />
             <source>資格</source>
             <translation>Profession</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="104" />
+            <location filename="../../ui/certificates/order_form.py" line="105" />
             <source>登録番号</source>
             <translation>Registration number</translation>
         </message>
@@ -1663,7 +1668,7 @@
             <translation>Resident &amp;code</translation>
         </message>
         <message>
-            <location filename="../../ui/search/page.py" line="75" />
+            <location filename="../../ui/search/page.py" line="79" />
             <source>住基システムに接続されていません。</source>
             <translation>Not connected to the resident registry.</translation>
         </message>
@@ -1724,11 +1729,16 @@
         </message>
         <message>
             <location filename="../../ui/search/results.py" line="101" />
+            <source>該当 %1 件以上（続きは「さらに表示」）</source>
+            <translation>%1 or more matches (more with “More”)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search/results.py" line="104" />
             <source>該当 %1 件</source>
             <translation>%1 found</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="103" />
+            <location filename="../../ui/search/results.py" line="106" />
             <source>該当する住民はいません。</source>
             <translation>No resident found.</translation>
         </message>
@@ -1856,14 +1866,24 @@
             <translation>  No printer found</translation>
         </message>
         <message>
-            <location filename="../../ui/diagnostics/sources.py" line="26" />
+            <location filename="../../ui/diagnostics/sources.py" line="25" />
             <source>診断情報の保存先</source>
             <translation>Save the diagnostic bundle as</translation>
         </message>
         <message>
-            <location filename="../../ui/diagnostics/sources.py" line="27" />
+            <location filename="../../ui/diagnostics/sources.py" line="26" />
             <source>ZIP ファイル (*.zip)</source>
             <translation>ZIP files (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics/sources.py" line="30" />
+            <source>保存する場所(&amp;L):</source>
+            <translation>Save &amp;in:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics/sources.py" line="31" />
+            <source>ファイルの種類(&amp;T):</source>
+            <translation>Files of &amp;type:</translation>
         </message>
         <message>
             <location filename="../../ui/diagnostics/view.py" line="44" />
@@ -2321,7 +2341,7 @@
             <translation>Counter terminal</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="185" />
+            <location filename="../../ui/app.py" line="188" />
             <source>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</source>
             <translation>The settings file has an error. Please contact the terminal's administrator.

@@ -798,82 +798,82 @@
             <translation>書き損じ・印刷不良の理由を入力してください。発行済みの証明書番号は無効になります。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="76" />
+            <location filename="../../ui/certificates/dialogs.py" line="77" />
             <source>管理責任者の承認</source>
             <translation>管理責任者の承認</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="77" />
+            <location filename="../../ui/certificates/dialogs.py" line="78" />
             <source>件数が多いため、発行には管理責任者の承認が必要です。</source>
             <translation>件数が多いため、発行には管理責任者の承認が必要です。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="79" />
+            <location filename="../../ui/certificates/dialogs.py" line="80" />
             <source>件数: %1通</source>
             <translation>件数: %1通</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="85" />
+            <location filename="../../ui/certificates/dialogs.py" line="86" />
             <source>例: 法務局への一括提出</source>
             <translation>例: 法務局への一括提出</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="87" />
+            <location filename="../../ui/certificates/dialogs.py" line="88" />
             <source>この端末で承認を受ける</source>
             <translation>この端末で承認を受ける</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="94" />
+            <location filename="../../ui/certificates/dialogs.py" line="95" />
             <source>承認して発行(&amp;A)</source>
             <translation>承認して発行(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="97" />
+            <location filename="../../ui/certificates/dialogs.py" line="98" />
             <source>管理責任者の職員ID</source>
             <translation>管理責任者の職員ID</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="98" />
+            <location filename="../../ui/certificates/dialogs.py" line="99" />
             <source>パスワード</source>
             <translation>パスワード</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="101" />
+            <location filename="../../ui/certificates/dialogs.py" line="102" />
             <source>承認を依頼する（管理責任者の承認画面へ）</source>
             <translation>承認を依頼する（管理責任者の承認画面へ）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="102" />
+            <location filename="../../ui/certificates/dialogs.py" line="103" />
             <source>承認を依頼(&amp;Q)</source>
             <translation>承認を依頼(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="115" />
+            <location filename="../../ui/certificates/dialogs.py" line="116" />
             <source>やめる</source>
             <translation>やめる</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="117" />
+            <location filename="../../ui/certificates/dialogs.py" line="118" />
             <source>目的</source>
             <translation>目的</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="154" />
+            <location filename="../../ui/certificates/dialogs.py" line="167" />
             <source>依頼を取り下げて戻る</source>
             <translation>依頼を取り下げて戻る</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="155" />
+            <location filename="../../ui/certificates/dialogs.py" line="168" />
             <source>依頼番号 %1: 管理責任者の承認を待っています…</source>
             <translation>依頼番号 %1: 管理責任者の承認を待っています…</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="160" />
+            <location filename="../../ui/certificates/dialogs.py" line="173" />
             <source>承認されませんでした。理由: %1</source>
             <translation>承認されませんでした。理由: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/dialogs.py" line="164" />
+            <location filename="../../ui/certificates/dialogs.py" line="177" />
             <source>承認の受け取りに失敗しました。もう一度依頼してください。</source>
             <translation>承認の受け取りに失敗しました。もう一度依頼してください。</translation>
         </message>
@@ -1144,126 +1144,131 @@
         </message>
         <message>
             <location filename="../../ui/certificates/labels.py" line="80" />
+            <source>個人番号を記載する権限がありません（職員ごとの設定です。管理者にお問い合わせください）。</source>
+            <translation>個人番号を記載する権限がありません（職員ごとの設定です。管理者にお問い合わせください）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/certificates/labels.py" line="81" />
             <source>支援措置（処理停止）のため、本人以外には発行できません。</source>
             <translation>支援措置（処理停止）のため、本人以外には発行できません。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="81" />
+            <location filename="../../ui/certificates/labels.py" line="82" />
             <source>請求者と対象者の関係が請求の種別と合いません。</source>
             <translation>請求者と対象者の関係が請求の種別と合いません。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="82" />
+            <location filename="../../ui/certificates/labels.py" line="83" />
             <source>この証明書は既に無効にされています。</source>
             <translation>この証明書は既に無効にされています。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="83" />
+            <location filename="../../ui/certificates/labels.py" line="84" />
             <source>この依頼は既に処理されています。</source>
             <translation>この依頼は既に処理されています。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="84" />
+            <location filename="../../ui/certificates/labels.py" line="85" />
             <source>指定された承認の依頼が見つかりません。</source>
             <translation>指定された承認の依頼が見つかりません。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="85" />
+            <location filename="../../ui/certificates/labels.py" line="86" />
             <source>住基システムに接続できません。もう一度実行してください（二重には発行されません）。</source>
             <translation>住基システムに接続できません。もう一度実行してください（二重には発行されません）。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="86" />
+            <location filename="../../ui/certificates/labels.py" line="87" />
             <source>セッションが終了しました。もう一度ログインしてください。</source>
             <translation>セッションが終了しました。もう一度ログインしてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/labels.py" line="111" />
+            <location filename="../../ui/certificates/labels.py" line="112" />
             <source>処理できませんでした。</source>
             <translation>処理できませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="60" />
+            <location filename="../../ui/certificates/order_form.py" line="61" />
             <source>宛名番号（複数は空白で区切る）</source>
             <translation>宛名番号（複数は空白で区切る）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="62" />
+            <location filename="../../ui/certificates/order_form.py" line="63" />
             <source>世帯全員のときは世帯番号</source>
             <translation>世帯全員のときは世帯番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="65" />
+            <location filename="../../ui/certificates/order_form.py" line="66" />
             <source>転出の異動届の番号</source>
             <translation>転出の異動届の番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="69" />
+            <location filename="../../ui/certificates/order_form.py" line="70" />
             <source>記載事項（指定がなければ本人・世帯は標準の項目）</source>
             <translation>記載事項（指定がなければ本人・世帯は標準の項目）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="83" />
+            <location filename="../../ui/certificates/order_form.py" line="84" />
             <source>委任状を確認した</source>
             <translation>委任状を確認した</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="105" />
+            <location filename="../../ui/certificates/order_form.py" line="106" />
             <source>証明書の種類</source>
             <translation>証明書の種類</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="106" />
+            <location filename="../../ui/certificates/order_form.py" line="107" />
             <source>対象者（宛名番号）</source>
             <translation>対象者（宛名番号）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="107" />
+            <location filename="../../ui/certificates/order_form.py" line="108" />
             <source>世帯番号</source>
             <translation>世帯番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="108" />
+            <location filename="../../ui/certificates/order_form.py" line="109" />
             <source>異動届の番号</source>
             <translation>異動届の番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="109" />
+            <location filename="../../ui/certificates/order_form.py" line="110" />
             <source>通数</source>
             <translation>通数</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="97" />
+            <location filename="../../ui/certificates/order_form.py" line="98" />
             <source>請求者</source>
             <translation>請求者</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="98" />
+            <location filename="../../ui/certificates/order_form.py" line="99" />
             <source>請求者の宛名番号</source>
             <translation>請求者の宛名番号</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="99" />
+            <location filename="../../ui/certificates/order_form.py" line="100" />
             <source>請求者の氏名</source>
             <translation>請求者の氏名</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="101" />
+            <location filename="../../ui/certificates/order_form.py" line="102" />
             <source>請求の理由（利用目的）</source>
             <translation>請求の理由（利用目的）</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="102" />
+            <location filename="../../ui/certificates/order_form.py" line="103" />
             <source>請求機関</source>
             <translation>請求機関</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="103" />
+            <location filename="../../ui/certificates/order_form.py" line="104" />
             <source>資格</source>
             <translation>資格</translation>
         </message>
         <message>
-            <location filename="../../ui/certificates/order_form.py" line="104" />
+            <location filename="../../ui/certificates/order_form.py" line="105" />
             <source>登録番号</source>
             <translation>登録番号</translation>
         </message>
@@ -1663,7 +1668,7 @@
             <translation>住民票コード(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/page.py" line="75" />
+            <location filename="../../ui/search/page.py" line="79" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
@@ -1724,11 +1729,16 @@
         </message>
         <message>
             <location filename="../../ui/search/results.py" line="101" />
+            <source>該当 %1 件以上（続きは「さらに表示」）</source>
+            <translation>該当 %1 件以上（続きは「さらに表示」）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/search/results.py" line="104" />
             <source>該当 %1 件</source>
             <translation>該当 %1 件</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="103" />
+            <location filename="../../ui/search/results.py" line="106" />
             <source>該当する住民はいません。</source>
             <translation>該当する住民はいません。</translation>
         </message>
@@ -1855,14 +1865,24 @@
             <translation>  プリンターが見つかりません</translation>
         </message>
         <message>
-            <location filename="../../ui/diagnostics/sources.py" line="26" />
+            <location filename="../../ui/diagnostics/sources.py" line="25" />
             <source>診断情報の保存先</source>
             <translation>診断情報の保存先</translation>
         </message>
         <message>
-            <location filename="../../ui/diagnostics/sources.py" line="27" />
+            <location filename="../../ui/diagnostics/sources.py" line="26" />
             <source>ZIP ファイル (*.zip)</source>
             <translation>ZIP ファイル (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics/sources.py" line="30" />
+            <source>保存する場所(&amp;L):</source>
+            <translation>保存する場所(&amp;L):</translation>
+        </message>
+        <message>
+            <location filename="../../ui/diagnostics/sources.py" line="31" />
+            <source>ファイルの種類(&amp;T):</source>
+            <translation>ファイルの種類(&amp;T):</translation>
         </message>
         <message>
             <location filename="../../ui/diagnostics/view.py" line="44" />
@@ -2319,7 +2339,7 @@
             <translation>窓口端末</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="185" />
+            <location filename="../../ui/app.py" line="188" />
             <source>設定ファイルに誤りがあります。端末の管理者に連絡してください。
 %1</source>
             <translation>設定ファイルに誤りがあります。端末の管理者に連絡してください。

@@ -187,3 +187,14 @@ def test_tail_log_reads_across_rotation(tmp_path: Path) -> None:
     (tmp_path / "terminal.log").write_text("new 1\nnew 2 鶴見\n")
     assert tail_log(tmp_path, 3) == ["old 2", "new 1", "new 2 [text]"]
     assert tail_log(tmp_path / "none", 3) == []
+
+
+def test_tail_log_keeps_each_lines_time(tmp_path: Path) -> None:
+    """The time a line was written stays for the helpdesk; a date in the message does not."""
+    (tmp_path / "terminal.log").write_text(
+        "2026-11-30 04:21:33,123 INFO madoguchi: born 1980-02-17 number 123456789018\n"
+        "1980-02-17 04:21:33,123 note without a level\n")
+    assert tail_log(tmp_path, 2) == [
+        "2026-11-30 04:21:33,123 INFO madoguchi: born [num] number [num]",
+        "[num]:21:[num] note without a level",
+    ]

@@ -91,6 +91,20 @@ def test_filter_refuses_free_text_arguments() -> None:
     assert record.args == ()
 
 
+def test_an_http_request_line_keeps_its_route_status_and_words() -> None:
+    """httpx's own line: a helpdesk sees which call failed how; ids in the path and the whole
+    query (a search's name and birth date) do not get through."""
+    import httpx
+
+    url = httpx.URL(f"https://registry.example:8443/v1/residents/{ATENA}?name=%E9%B6%B4&birth_date=1980-02-17")
+    record = _record('HTTP Request: %s %s "%s %d %s"', "POST", url, "HTTP/1.1", 403, "Forbidden")
+    PiiScrubFilter().filter(record)
+    assert record.getMessage() == 'HTTP Request: POST /v1/residents/[num] "HTTP/1.1 403 Forbidden"'
+    search = _record("HTTP Request: %s %s", "GET", httpx.URL("https://r/v1/residents/search?name=TSURUMI"))
+    PiiScrubFilter().filter(search)
+    assert search.getMessage() == "HTTP Request: GET /v1/residents/search"
+
+
 def test_filter_scrubs_templates_built_with_fstrings() -> None:
     record = _record(f"opened {NAME_KANJI} born {BIRTH.isoformat()} number {NUMBER}")
     PiiScrubFilter().filter(record)

@@ -24,12 +24,13 @@ pytestmark = [pytest.mark.ui, pytest.mark.terminal, pytest.mark.registry, pytest
 WAIT = 20_000
 
 
-def _login(qtbot: QtBot, shell: TerminalShell, registry: RegistryProcess) -> CounterWorkspace:
+def _login(qtbot: QtBot, shell: TerminalShell, registry: RegistryProcess,
+           user: str = "t-clerk") -> CounterWorkspace:
     client = client_for(registry)
     client.logout()  # the shell logs in itself, from the login page
     shell.attach_registry(client)
     page = shell.window.sign_in_page
-    page.staff_id.setText("t-clerk")
+    page.staff_id.setText(user)
     page.password.setText(PASSWORD)
     with qtbot.waitSignal(shell.session_started, timeout=WAIT):
         qtbot.keyClick(page.password, Qt.Key.Key_Return)
@@ -90,3 +91,21 @@ def test_certificate_tab_keys_and_an_order_for_the_open_record(
     held = [t for t in widget_texts() if any(c and c in t for c in canaries)]
     assert not held, f"resident data still held by widgets: {held}"
     assert desk.desk.issued is None and desk.preview.document() is None
+
+
+@pytest.mark.parametrize("registry", ["sqlite"], indirect=True)
+@pytest.mark.parametrize(("user", "offered"), [("t-clerk", True), ("t-clerk2", False)])
+def test_the_number_is_offered_only_to_staff_who_may_see_it(
+    qtbot: QtBot, shell: TerminalShell, registry: RegistryProcess, user: str, offered: bool
+) -> None:
+    """t-clerk2 has no number view: the item is greyed out with the reason, as for a third
+    party, instead of a refusal after 発行."""
+    workspace = _login(qtbot, shell, registry, user)
+    page = workspace.certificates
+    assert isinstance(page, CertificatesPage)
+    form = page.desk.form
+    form.requester_type.setCurrentIndex(form.requester_type.findData("self"))
+    number = form.items["individual_number"]
+    assert number.isEnabled() is offered
+    assert ("権限" in number.toolTip()) is not offered
+    assert form.items["resident_code"].isEnabled()  # the other restricted items are the requester's

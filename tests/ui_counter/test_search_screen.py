@@ -62,12 +62,14 @@ def test_search_list_record_and_reveal_by_keyboard(
     table = page.results.table
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
     assert page.results.model.rowCount() == 2 and page.results.more_button.isVisible()
+    assert page.results.count.text() == "該当 2 件以上（続きは「さらに表示」）"
     headers = [page.results.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(page.results.model.columnCount())]
     assert "個人番号" not in headers
     with qtbot.waitSignal(runner.operation_delivered):
         qtbot.keyClick(table, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert page.results.model.rowCount() == 3
+    assert page.results.count.text() == "該当 3 件"
     table.setCurrentIndex(page.results.model.index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Down)
     with qtbot.waitSignal(page.record_shown):

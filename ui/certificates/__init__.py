@@ -34,9 +34,12 @@ def build_certificate_desk(
     *, settings: SettingsStore | None = None, seal: Callable[[], Seal | bytes] | None = None,
     poll_interval_ms: int | None = None,
     choose_pdf_path: Callable[[QWidget], Path | None] | None = None, parent: QWidget | None = None,
+    number_view: bool = True,
 ) -> CertificateDeskView:
     """The desk; `seal` (tests) instead of the configured seal. A configured seal that cannot
-    be used leaves the desk open with the reason shown and issuing off."""
+    be used leaves the desk open with the reason shown and issuing off. Without `number_view`
+    (the staff member's own setting) the individual number is not offered as an item; the
+    registry refuses it anyway."""
     from app.approval_queue import ApprovalQueueApi
     from app.certificate_desk import CertificateApi, CertificateDesk
     from app.certificates import configured_seal
@@ -58,7 +61,7 @@ def build_certificate_desk(
     return CertificateDeskView(
         desk, runner, personal_data, print_setup=PrintSetup.from_settings(settings),
         poll_interval_ms=poll_interval_ms or POLL_INTERVAL_MS, choose_pdf_path=choose_pdf_path,
-        seal_problem=problem, specimen_seal=specimen, parent=parent,
+        seal_problem=problem, specimen_seal=specimen, parent=parent, number_view=number_view,
     )
 
 
@@ -69,7 +72,7 @@ def _no_seal() -> bytes:
 def build_certificates_page(
     sender: RequestSender, runner: OperationRunner, personal_data: PersonalDataRegistry | None,
     *, settings: SettingsStore | None = None, seal: Callable[[], Seal | bytes] | None = None,
-    poll_interval_ms: int | None = None, parent: QWidget | None = None,
+    poll_interval_ms: int | None = None, parent: QWidget | None = None, number_view: bool = True,
 ) -> CertificatesPage:
     """The desk and the 真正確認 together, as the 窓口 workspace's 証明書 tab."""
     from app.certificate_verify import CertificateVerification, VerifyApi
@@ -77,6 +80,6 @@ def build_certificates_page(
     from ui.certificates.verify_view import CertificateVerifyView
 
     desk = build_certificate_desk(sender, runner, personal_data, settings=settings, seal=seal,
-                                  poll_interval_ms=poll_interval_ms)
+                                  poll_interval_ms=poll_interval_ms, number_view=number_view)
     verify = CertificateVerifyView(CertificateVerification(VerifyApi(sender)), runner, personal_data)
     return CertificatesPage(desk, verify, parent)

@@ -66,14 +66,14 @@ class CertificateDeskView(QWidget):
                  print_setup: PrintSetup | None = None, poll_interval_ms: int = POLL_INTERVAL_MS,
                  choose_pdf_path: Callable[[QWidget], Path | None] | None = None,
                  seal_problem: str | None = None, specimen_seal: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, number_view: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("certificate_desk")
         self.desk, self._runner = desk, runner
         self.seal_problem = seal_problem  # the configured seal cannot be used: no issuing
         self._setup = print_setup or PrintSetup(None, "auto")
         self._choose_pdf_path = choose_pdf_path  # None: no "save as PDF" (nothing on disk)
-        self.form = CertificateOrderForm(self)
+        self.form = CertificateOrderForm(self, number_view=number_view)
         self.preview = CertificatePreview(self)
         self.summary = mark_personal(QLabel(self))
         self.summary.setObjectName("certificate_summary")

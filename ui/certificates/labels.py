@@ -77,6 +77,7 @@ REFUSALS: Final = {
     "self_approval": QT_TRANSLATE_NOOP("Certificates", "自分の作業を自分で承認することはできません。"),
     "permission_denied": QT_TRANSLATE_NOOP("Certificates", "この操作の権限がありません。"),
     "item_not_allowed": QT_TRANSLATE_NOOP("Certificates", "本籍・筆頭者、個人番号、住民票コードは本人または同一世帯の方の請求にしか記載できません。"),
+    "number_view_required": QT_TRANSLATE_NOOP("Certificates", "個人番号を記載する権限がありません（職員ごとの設定です。管理者にお問い合わせください）。"),
     "issuance_suspended": QT_TRANSLATE_NOOP("Certificates", "支援措置（処理停止）のため、本人以外には発行できません。"),
     "requester_mismatch": QT_TRANSLATE_NOOP("Certificates", "請求者と対象者の関係が請求の種別と合いません。"),
     "certificate_voided": QT_TRANSLATE_NOOP("Certificates", "この証明書は既に無効にされています。"),

@@ -50,9 +50,10 @@ ERROR_STYLE = "color: #b00020;"
 class CertificateOrderForm(QWidget):
     issue_requested = Signal()  # Enter in a field: the view decides whether it can issue now
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, number_view: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("certificate_order_form")
+        self._number_view = number_view
         self.kind = QComboBox(self)
         for code in KINDS:
             self.kind.addItem(label(KIND_LABELS, code), code)
@@ -206,5 +207,8 @@ class CertificateOrderForm(QWidget):
             self._form.setRowVisible(editor, shown)
         for code in RESTRICTED_ITEMS:
             allowed = kind in OWN_HOUSEHOLD
+            reason = "" if allowed else label(REFUSALS, "item_not_allowed")
+            if code == "individual_number" and not self._number_view:
+                allowed, reason = False, label(REFUSALS, "number_view_required")
             self.items[code].setEnabled(allowed)
-            self.items[code].setToolTip("" if allowed else label(REFUSALS, "item_not_allowed"))
+            self.items[code].setToolTip(reason)

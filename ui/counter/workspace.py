@@ -257,7 +257,8 @@ def build_counter_workspace(context: WorkspaceContext) -> QWidget:
 
             assert client is not None
             return build_certificates_page(client, context.runner, context.personal_data,
-                                           settings=context.settings, parent=parent)
+                                           settings=context.settings, parent=parent,
+                                           number_view=context.session.can(NUMBER_VIEW))
 
         services.certificates = certificates
     return CounterWorkspace(services)

@@ -18,15 +18,20 @@ PathChooser = Callable[["QWidget", str], Path | None]
 
 
 def choose_with_dialog(parent: QWidget, suggested: str) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
     from ui.i18n import translate
 
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, translate("Diagnostics", "診断情報の保存先"), str(Path.home() / suggested),
-        translate("Diagnostics", "ZIP ファイル (*.zip)"),
-    )
-    return Path(chosen) if chosen else None
+    dialog = QFileDialog(parent, translate("Diagnostics", "診断情報の保存先"), str(Path.home() / suggested),
+                         translate("Diagnostics", "ZIP ファイル (*.zip)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    # Qt's own Japanese catalogue lacks these two labels of its file dialog ("&Look in:",
+    # "Files of &type:"), which then showed in English beside Japanese ones.
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, translate("Diagnostics", "保存する場所(&L):"))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, translate("Diagnostics", "ファイルの種類(&T):"))
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    return Path(dialog.selectedFiles()[0])
 
 
 @dataclass

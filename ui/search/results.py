@@ -97,7 +97,10 @@ class ResultsView(QWidget):
                      keep_row: bool = False) -> None:
         row = self.table.currentIndex().row() if keep_row else 0
         self.model.set_rows([row_of(r) for r in results])
-        if results:
+        if results and has_more:  # the registry does not count them all: say so
+            self.count.setText(translate("CounterSearch", "該当 %1 件以上（続きは「さらに表示」）")
+                               .replace("%1", str(len(results))))
+        elif results:
             self.count.setText(translate("CounterSearch", "該当 %1 件").replace("%1", str(len(results))))
         else:
             self.count.setText(translate("CounterSearch", "該当する住民はいません。"))
