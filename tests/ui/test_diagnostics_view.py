@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.privacy import assert_no_canaries, configure_terminal_logging
@@ -64,3 +65,31 @@ def test_diagnostics_before_login(qtbot: QtBot, shell: TerminalShell) -> None:
         view.run_diagnostics()
     assert "Test Reader 00" in view.text()
     dialog.close()
+
+
+def test_the_save_dialog_speaks_the_terminals_language(qtbot: QtBot, qapp: QApplication) -> None:
+    """Qt's Japanese catalogue lacks two labels of its file dialog; the terminal's own are set."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+    from ui.diagnostics.sources import choose_with_dialog
+    from ui.i18n import install_translators
+
+    translators = install_translators(qapp, "ja")
+    seen: list[str] = []
+
+    def look_and_cancel() -> None:
+        dialog = next(w for w in qapp.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible())
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        QTimer.singleShot(200, look_and_cancel)
+        assert choose_with_dialog(parent, "diagnostics.zip") is None
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+    assert "保存する場所(&L):" in seen and "ファイルの種類(&T):" in seen
+    assert not [text for text in seen if text.isascii() and any(c.isalpha() for c in text)], seen
