@@ -74,7 +74,7 @@ def test_certificate_tab_keys_and_an_order_for_the_open_record(
     assert workspace.tabs.currentWidget() is page
     assert desk.form.persons.text() == subject.atena
     assert desk.form.requester_type.hasFocus()  # who is asking comes first
-    desk.form.requester_person.setText(subject.atena)  # 本人 (the form's first requester type)
+    assert desk.form.requester_person.text() == subject.atena  # 本人, the first requester type
     with qtbot.waitSignal(desk.certificate_issued, timeout=WAIT) as issued:
         qtbot.keyClick(desk.form.requester_person, Qt.Key.Key_Return)
     certificate = desk.desk.issued

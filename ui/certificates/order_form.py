@@ -159,6 +159,8 @@ class CertificateOrderForm(QWidget):
         """Start an order for the persons (or the household) the counter has open."""
         self.persons.setText(" ".join(persons))
         self.household.setText(household or "")
+        # Most often the person asks for their own: 本人 is chosen, and their number with it.
+        self.requester_person.setText(persons[0] if len(persons) == 1 else "")
         if kind is not None and kind in KINDS:
             self.kind.setCurrentIndex(KINDS.index(kind))
 
