@@ -10,6 +10,7 @@ from typing import Any, Final
 
 from app.domain import individual_number, kana
 from app.domain import resident_code as resident_codes
+from app.domain.address import normalise_address_text
 from app.domain.errors import DomainError
 from app.domain.relationships import validate_relationship
 from app.domain.resident_code import DEFAULT_SCHEME, ResidentCodeScheme
@@ -74,6 +75,8 @@ ARTICLE_30_45: Final = (
     "出生による経過滞在者",
     "国籍喪失による経過滞在者",
 )
+# Parts of an address, written in the register's width (app.domain.address).
+ADDRESS_TEXT_FIELDS: Final = frozenset({"address_detail", "building", "previous_address", "moved_out_to"})
 TEXT_LIMITS: Final[dict[str, int]] = {
     "late_reason": 200,
     "reason": 200,
@@ -189,5 +192,8 @@ def validate_field(
     if name == "residence_card_number":
         return _residence_card(value, path)
     if name in TEXT_LIMITS:
-        return clean_text(value, path, label(path), TEXT_LIMITS[name])
+        text = clean_text(value, path, label(path), TEXT_LIMITS[name])
+        if text is not None and name in ADDRESS_TEXT_FIELDS:
+            return normalise_address_text(text)
+        return text
     raise DomainError("field_not_allowed", f"「{name[:40]}」は入力できない項目です。", field=path)

@@ -44,7 +44,7 @@ def test_a_one_person_tenkyo_after_the_search_takes_under_40_keystrokes(
     keystrokes.tenkyo(workspace, kb, clock.today() - timedelta(days=3), to)
     assert kb.count < keystrokes.GOAL_TENKYO, kb.log
     record = move_api.resident(mover.atena)
-    assert record.record.address.town_code == code and record.record.address.detail == "12-3"
+    assert record.record.address.town_code == code and record.record.address.detail == "１２－３"
 
 
 def test_a_four_person_tennyu_from_an_empty_screen_by_keyboard(

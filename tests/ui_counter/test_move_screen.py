@@ -91,7 +91,8 @@ def test_tenkyo_by_keyboard_from_the_record(
     review = workspace.moves.review
     assert workspace.moves.flow.step is MoveStep.REVIEW and _focused() is review.confirm
     body, _ = api.called("create_move")[0]
-    assert body["address"] == {"town_code": "001000", "postal_code": "5720001", "address_detail": "3-4"}
+    # Sent in the register's width (app.domain.address), as typed on a half-width keyboard.
+    assert body["address"] == {"town_code": "001000", "postal_code": "5720001", "address_detail": "３－４"}
     labels = [review.rows.row(i)["label"] for i in range(review.rows.rowCount())]
     assert "住所" in labels and "異動日" in labels
     qtbot.keyClick(review.confirm, Qt.Key.Key_F10)  # not confirmed yet: nothing sent

@@ -118,10 +118,11 @@ def test_tenkyo_entered_reviewed_and_committed(
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F10)
     assert workspace.moves.flow.step is MoveStep.REVIEW, workspace.moves.form.banner.text()  # type: ignore[union-attr]
     after = [r.after for r in workspace.moves.flow.review_rows() if r.label == "住所"]
-    assert after and after[0] is not None and after[0].endswith(f"{name}7-7")
+    # Typed 7-7, written as the register writes it (app.domain.address).
+    assert after and after[0] is not None and after[0].endswith(f"{name}７－７")
     _confirm_and_commit(qtbot, workspace)
     record = move_api.resident(subject.atena).record
-    assert record.address.town_code == code and record.address.detail == "7-7"
+    assert record.address.town_code == code and record.address.detail == "７－７"
     assert workspace.moves.flow.step is MoveStep.DONE
     # The search page shows the new address, not the one the person moved away from: the open
     # record and the results are read again, while the clerk stays on the move's result.
@@ -129,8 +130,8 @@ def test_tenkyo_entered_reviewed_and_committed(
 
     def shown_again() -> bool:
         file = page.record_flow.file
-        return (file is not None and file.record.record.address.detail == "7-7"
-                and all(r.person.address.detail == "7-7" for r in page.search_flow.results
+        return (file is not None and file.record.record.address.detail == "７－７"
+                and all(r.person.address.detail == "７－７" for r in page.search_flow.results
                         if r.id == subject.atena))
 
     qtbot.waitUntil(shown_again, timeout=WAIT)
@@ -166,12 +167,12 @@ def test_a_conflict_at_commit_shows_the_change_and_the_redo_commits(
         qtbot.keyClick(review.confirm, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: review.changes.rowCount() > 0, timeout=WAIT)
     changed = [review.changes.row(i) for i in range(review.changes.rowCount())]
-    assert any(r["label"] == "住所" and str(r["now"]).endswith("99-99") for r in changed)
+    assert any(r["label"] == "住所" and str(r["now"]).endswith("９９－９９") for r in changed)
     with qtbot.waitSignal(runner.operation_delivered, timeout=WAIT):
         qtbot.keyClick(review.redo_button, Qt.Key.Key_F10)
     assert workspace.moves.flow.step is MoveStep.REVIEW
     _confirm_and_commit(qtbot, workspace)
-    assert move_api.resident(subject.atena).record.address.detail == "8-8"
+    assert move_api.resident(subject.atena).record.address.detail == "８－８"
 
 
 def test_a_refusal_from_the_registry_keeps_the_entry(

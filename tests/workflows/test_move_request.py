@@ -41,7 +41,7 @@ def test_a_tenkyo_body(specs: dict[str, FormSpec]) -> None:
     }, TODAY)
     assert body == {
         "kind": "tenkyo", "notified_on": "2025-02-13", "move_date": "2025-02-10",
-        "address": {"town_code": "001000", "postal_code": "5720001", "address_detail": "3-4"},
+        "address": {"town_code": "001000", "postal_code": "5720001", "address_detail": "３－４"},
         "household": {"mode": "same"}, "persons": [{"id": "0000000001"}],
     }
 

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import clock, individual_number, resident_code
+from app.domain.address import normalise_address_text
 from registry.models import Household, Person, PersonVersion, Town
 from tests.support.registry_process import RegistryProcess
 
@@ -115,7 +116,9 @@ class World:
         return {
             "postal_code": town.postal_code,
             "town_code": town.town_code,
-            "address_detail": detail or f"{self.rng.randint(1, 30)}番{self.rng.randint(1, 40)}号",
+            # In the register's width, as a stored address reads back (app.domain.address).
+            "address_detail": normalise_address_text(
+                detail or f"{self.rng.randint(1, 30)}番{self.rng.randint(1, 40)}号"),
         }
 
     # --- new persons ------------------------------------------------------------------------
