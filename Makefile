@@ -48,7 +48,7 @@ run: setup
 # Starts its own throwaway PostgreSQL server for the run (tests/support/pgcluster.py). The Qt
 # tests run in a process of their own, after the rest: Qt's event loop then never runs during the
 # registry, card and printing tests, whatever a widget test left queued.
-QT_TESTS := tests/app tests/ui tests/ui_counter tests/ui_certificates tests/ui_identity tests/ui_carddesk tests/terminal_extra tests/workflows
+QT_TESTS := tests/app tests/ui tests/ui_audit tests/ui_counter tests/ui_certificates tests/ui_identity tests/ui_carddesk tests/terminal_extra tests/workflows
 test: system setup
 ifeq ($(strip $(PYTEST_ARGS)),)
 	$(PY) -m pytest $(foreach d,$(QT_TESTS),--ignore=$(d))

@@ -1,4 +1,4 @@
-"""The role workspaces (窓口, カード交付, 承認, 診断), which permission opens each, and their
+"""The role workspaces (窓口, カード交付, 承認, 診断, 監査), which permission opens each, and their
 function keys. Each page is built on login from the WorkspaceContext."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -42,7 +42,7 @@ class WorkspaceContext:
 class WorkspaceSpec:
     key: str  # as in app.session.permissions.WORKSPACE_RULES
     title: str  # Japanese source text in context "Workspace"
-    function_key: Qt.Key
+    function_key: Qt.Key | QKeyCombination
     build: Callable[[WorkspaceContext], QWidget]
 
     def display_title(self) -> str:
@@ -86,6 +86,12 @@ def _approvals(context: WorkspaceContext) -> QWidget:
     return build_workspace(context)
 
 
+def _audit(context: WorkspaceContext) -> QWidget:
+    from ui.audit import build_workspace  # the audit screen, on login
+
+    return build_workspace(context)
+
+
 def _diagnostics(context: WorkspaceContext) -> QWidget:
     if context.diagnostics is None:
         return PlaceholderWorkspace(translate("Workspace", "診断"))
@@ -103,4 +109,7 @@ WORKSPACES: Final[tuple[WorkspaceSpec, ...]] = (
                   _approvals),
     WorkspaceSpec("diagnostics", str(QT_TRANSLATE_NOOP("Workspace", "診断")), Qt.Key.Key_F5,
                   _diagnostics),
+    # Beside 承認, the supervisor's other workspace; every plain F key is taken.
+    WorkspaceSpec("audit", str(QT_TRANSLATE_NOOP("Workspace", "監査")),
+                  QKeyCombination(Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_F4), _audit),
 )

@@ -22,6 +22,9 @@ IDENTITY_RECORD: Final = "identity.record"  # 本人確認 recorded with the reg
 BULK_APPROVE: Final = "bulk.approve"
 DIAGNOSTICS_READ: Final = "diagnostics.read"
 NUMBER_VIEW: Final = "number.view"  # the full individual number, on an explicit action only
+AUDIT_READ: Final = "audit.read"  # who accessed what (開示請求), and one staff member's actions
+ALERT_READ: Final = "alert.read"
+ALERT_RESOLVE: Final = "alert.resolve"  # a search block lifted by a supervisor
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +34,14 @@ class WorkspaceRule:
 
 
 # 窓口 for clerks, カード交付 for the card desk, 承認 for supervisors, 診断 for the helpdesk
-# (and administrators); reading records alone (a supervisor's resident.search) opens nothing.
+# (and administrators), 監査 for supervisors and auditors (administrators: its alerts only);
+# reading records alone (a supervisor's resident.search) opens nothing.
 WORKSPACE_RULES: Final[tuple[WorkspaceRule, ...]] = (
     WorkspaceRule("counter", frozenset({MOVE_DRAFT, MOVE_COMMIT, CERTIFICATE_ISSUE})),
     WorkspaceRule("card_desk", frozenset({CARD_RECORD})),
     WorkspaceRule("approvals", frozenset({BULK_APPROVE})),
     WorkspaceRule("diagnostics", frozenset({DIAGNOSTICS_READ})),
+    WorkspaceRule("audit", frozenset({AUDIT_READ, ALERT_READ})),
 )
 
 

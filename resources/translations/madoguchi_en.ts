@@ -100,6 +100,362 @@
         </message>
     </context>
     <context>
+        <name>Audit</name>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="47" />
+            <source>住民の検索</source>
+            <translation>Resident search</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="48" />
+            <source>住民記録の閲覧</source>
+            <translation>Record viewed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="49" />
+            <source>異動履歴の閲覧</source>
+            <translation>History viewed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="50" />
+            <source>世帯の閲覧</source>
+            <translation>Household viewed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="51" />
+            <source>異動届の入力</source>
+            <translation>Move notification entered</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="52" />
+            <source>異動届の確認</source>
+            <translation>Move notification viewed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="53" />
+            <source>証明書の無効化</source>
+            <translation>Certificate voided</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="54" />
+            <source>本人確認情報の通知</source>
+            <translation>Identity information sent</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="55" />
+            <source>ログイン</source>
+            <translation>Login</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="56" />
+            <source>ログアウト</source>
+            <translation>Logout</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="57" />
+            <source>ロック解除</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="58" />
+            <source>パスワード誤りによる利用停止</source>
+            <translation>Locked out after wrong passwords</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="59" />
+            <source>検索回数超過による検索停止</source>
+            <translation>Searches blocked (hourly limit)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="60" />
+            <source>異動の確定</source>
+            <translation>Move committed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="61" />
+            <source>異動届の取消し</source>
+            <translation>Move notification discarded</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="62" />
+            <source>証明書の発行</source>
+            <translation>Certificate issued</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="63" />
+            <source>証明書の再交付</source>
+            <translation>Certificate reissued</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="64" />
+            <source>証明書の真正確認</source>
+            <translation>Certificate verified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="65" />
+            <source>カード情報の閲覧</source>
+            <translation>Card viewed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="66" />
+            <source>カードの交付</source>
+            <translation>Card issued</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="67" />
+            <source>カードの一時停止</source>
+            <translation>Card suspended</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="68" />
+            <source>カードの一時停止解除</source>
+            <translation>Card resumed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="69" />
+            <source>カードの廃止</source>
+            <translation>Card revoked</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="70" />
+            <source>カードの回収</source>
+            <translation>Card collected</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="71" />
+            <source>本人確認</source>
+            <translation>Identity check</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="72" />
+            <source>個人番号の照合</source>
+            <translation>Individual number compared</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="73" />
+            <source>住民名簿の出力</source>
+            <translation>Resident list exported</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="74" />
+            <source>転出証明書情報の閲覧</source>
+            <translation>Move-out certificate viewed</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="75" />
+            <source>転出証明書情報の受信</source>
+            <translation>Move-out certificate received</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="76" />
+            <source>承認の依頼</source>
+            <translation>Approval requested</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="77" />
+            <source>承認</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="78" />
+            <source>承認の却下</source>
+            <translation>Approval declined</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="79" />
+            <source>承認依頼の取下げ</source>
+            <translation>Approval request withdrawn</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="80" />
+            <source>同じ要求への再応答</source>
+            <translation>Answer given again</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="81" />
+            <source>監査記録の閲覧</source>
+            <translation>Audit trail read</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="82" />
+            <source>監査記録の改ざん検査</source>
+            <translation>Audit chain verified</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="83" />
+            <source>警告の解除</source>
+            <translation>Alert resolved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="86" />
+            <source>成功</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="87" />
+            <source>拒否</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="88" />
+            <source>承認待ち</source>
+            <translation>Awaiting approval</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="91" />
+            <source>検索回数の上限超過（検索を停止中）</source>
+            <translation>Search limit exceeded (searches blocked)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="102" />
+            <source>権限のない操作: %1</source>
+            <translation>Not permitted: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="111" />
+            <source>あり</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="152" />
+            <source>アクセス記録（開示請求・職員の操作）</source>
+            <translation>Access records (disclosure requests, staff activity)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="156" />
+            <source>宛名番号（10桁）: その方の記録を見た職員と日時</source>
+            <translation>Resident ID (10 digits): who viewed the record, and when</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="160" />
+            <source>職員ID: その職員の操作</source>
+            <translation>Staff ID: what this staff member did</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="162" />
+            <source>例: R7.11.1 または 2025-11-01</source>
+            <translation>e.g. R7.11.1 or 2025-11-01</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="166" />
+            <source>表示 (Enter)</source>
+            <translation>Show (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="167" />
+            <source>さらに表示 (Ctrl+PgDown)</source>
+            <translation>More (Ctrl+PgDown)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="171" />
+            <location filename="../../ui/audit/workspace.py" line="193" />
+            <source>日時</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="171" />
+            <location filename="../../ui/audit/workspace.py" line="194" />
+            <source>職員</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="172" />
+            <location filename="../../ui/audit/workspace.py" line="194" />
+            <source>端末</source>
+            <translation>Terminal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="172" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="173" />
+            <source>対象の宛名番号</source>
+            <translation>Resident IDs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="173" />
+            <source>個人番号</source>
+            <translation>Individual number</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="174" />
+            <source>結果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="174" />
+            <source>詳細</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="178" />
+            <source>宛名番号(&amp;R)</source>
+            <translation>&amp;Resident ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="179" />
+            <source>職員ID(&amp;S)</source>
+            <translation>&amp;Staff ID</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="180" />
+            <source>期間の始め(&amp;F)</source>
+            <translation>&amp;From</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="181" />
+            <source>期間の終わり(&amp;T)</source>
+            <translation>&amp;To</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="191" />
+            <source>未解除の警告</source>
+            <translation>Open alerts</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="193" />
+            <source>内容</source>
+            <translation>Alert</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="197" />
+            <source>解除(&amp;U)</source>
+            <translation>Resolve (&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="198" />
+            <source>更新 (Ctrl+R)</source>
+            <translation>Refresh (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="232" />
+            <source>住基システムに接続されていません。</source>
+            <translation>Not connected to the registry.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="279" />
+            <source>該当する記録はありません。</source>
+            <translation>No records.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="281" />
+            <source>新しい順に %1 件（さらに古い記録があります）</source>
+            <translation>%1 records, newest first (older ones exist)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="283" />
+            <source>新しい順に %1 件</source>
+            <translation>%1 records, newest first</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="326" />
+            <source>警告 %1 を解除しました。</source>
+            <translation>Alert %1 resolved.</translation>
+        </message>
+    </context>
+    <context>
         <name>CardDesk</name>
         <message>
             <location filename="../../ui/carddesk/card_panel.py" line="43" />
@@ -3323,25 +3679,30 @@
             <translation>The screens for this work will come in a later release.</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="91" />
-            <location filename="../../ui/workspaces.py" line="104" />
+            <location filename="../../ui/workspaces.py" line="97" />
+            <location filename="../../ui/workspaces.py" line="110" />
             <source>診断</source>
             <translation>Diagnostics</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="98" />
+            <location filename="../../ui/workspaces.py" line="104" />
             <source>窓口</source>
             <translation>Counter</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="100" />
+            <location filename="../../ui/workspaces.py" line="106" />
             <source>カード交付</source>
             <translation>Card desk</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="102" />
+            <location filename="../../ui/workspaces.py" line="108" />
             <source>承認</source>
             <translation>Approvals</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspaces.py" line="113" />
+            <source>監査</source>
+            <translation>Audit</translation>
         </message>
     </context>
 </TS>

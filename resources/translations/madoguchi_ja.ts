@@ -100,6 +100,362 @@
         </message>
     </context>
     <context>
+        <name>Audit</name>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="47" />
+            <source>住民の検索</source>
+            <translation>住民の検索</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="48" />
+            <source>住民記録の閲覧</source>
+            <translation>住民記録の閲覧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="49" />
+            <source>異動履歴の閲覧</source>
+            <translation>異動履歴の閲覧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="50" />
+            <source>世帯の閲覧</source>
+            <translation>世帯の閲覧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="51" />
+            <source>異動届の入力</source>
+            <translation>異動届の入力</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="52" />
+            <source>異動届の確認</source>
+            <translation>異動届の確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="53" />
+            <source>証明書の無効化</source>
+            <translation>証明書の無効化</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="54" />
+            <source>本人確認情報の通知</source>
+            <translation>本人確認情報の通知</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="55" />
+            <source>ログイン</source>
+            <translation>ログイン</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="56" />
+            <source>ログアウト</source>
+            <translation>ログアウト</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="57" />
+            <source>ロック解除</source>
+            <translation>ロック解除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="58" />
+            <source>パスワード誤りによる利用停止</source>
+            <translation>パスワード誤りによる利用停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="59" />
+            <source>検索回数超過による検索停止</source>
+            <translation>検索回数超過による検索停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="60" />
+            <source>異動の確定</source>
+            <translation>異動の確定</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="61" />
+            <source>異動届の取消し</source>
+            <translation>異動届の取消し</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="62" />
+            <source>証明書の発行</source>
+            <translation>証明書の発行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="63" />
+            <source>証明書の再交付</source>
+            <translation>証明書の再交付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="64" />
+            <source>証明書の真正確認</source>
+            <translation>証明書の真正確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="65" />
+            <source>カード情報の閲覧</source>
+            <translation>カード情報の閲覧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="66" />
+            <source>カードの交付</source>
+            <translation>カードの交付</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="67" />
+            <source>カードの一時停止</source>
+            <translation>カードの一時停止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="68" />
+            <source>カードの一時停止解除</source>
+            <translation>カードの一時停止解除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="69" />
+            <source>カードの廃止</source>
+            <translation>カードの廃止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="70" />
+            <source>カードの回収</source>
+            <translation>カードの回収</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="71" />
+            <source>本人確認</source>
+            <translation>本人確認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="72" />
+            <source>個人番号の照合</source>
+            <translation>個人番号の照合</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="73" />
+            <source>住民名簿の出力</source>
+            <translation>住民名簿の出力</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="74" />
+            <source>転出証明書情報の閲覧</source>
+            <translation>転出証明書情報の閲覧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="75" />
+            <source>転出証明書情報の受信</source>
+            <translation>転出証明書情報の受信</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="76" />
+            <source>承認の依頼</source>
+            <translation>承認の依頼</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="77" />
+            <source>承認</source>
+            <translation>承認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="78" />
+            <source>承認の却下</source>
+            <translation>承認の却下</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="79" />
+            <source>承認依頼の取下げ</source>
+            <translation>承認依頼の取下げ</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="80" />
+            <source>同じ要求への再応答</source>
+            <translation>同じ要求への再応答</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="81" />
+            <source>監査記録の閲覧</source>
+            <translation>監査記録の閲覧</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="82" />
+            <source>監査記録の改ざん検査</source>
+            <translation>監査記録の改ざん検査</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="83" />
+            <source>警告の解除</source>
+            <translation>警告の解除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="86" />
+            <source>成功</source>
+            <translation>成功</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="87" />
+            <source>拒否</source>
+            <translation>拒否</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="88" />
+            <source>承認待ち</source>
+            <translation>承認待ち</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="91" />
+            <source>検索回数の上限超過（検索を停止中）</source>
+            <translation>検索回数の上限超過（検索を停止中）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="102" />
+            <source>権限のない操作: %1</source>
+            <translation>権限のない操作: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="111" />
+            <source>あり</source>
+            <translation>あり</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="152" />
+            <source>アクセス記録（開示請求・職員の操作）</source>
+            <translation>アクセス記録（開示請求・職員の操作）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="156" />
+            <source>宛名番号（10桁）: その方の記録を見た職員と日時</source>
+            <translation>宛名番号（10桁）: その方の記録を見た職員と日時</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="160" />
+            <source>職員ID: その職員の操作</source>
+            <translation>職員ID: その職員の操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="162" />
+            <source>例: R7.11.1 または 2025-11-01</source>
+            <translation>例: R7.11.1 または 2025-11-01</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="166" />
+            <source>表示 (Enter)</source>
+            <translation>表示 (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="167" />
+            <source>さらに表示 (Ctrl+PgDown)</source>
+            <translation>さらに表示 (Ctrl+PgDown)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="171" />
+            <location filename="../../ui/audit/workspace.py" line="193" />
+            <source>日時</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="171" />
+            <location filename="../../ui/audit/workspace.py" line="194" />
+            <source>職員</source>
+            <translation>職員</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="172" />
+            <location filename="../../ui/audit/workspace.py" line="194" />
+            <source>端末</source>
+            <translation>端末</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="172" />
+            <source>操作</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="173" />
+            <source>対象の宛名番号</source>
+            <translation>対象の宛名番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="173" />
+            <source>個人番号</source>
+            <translation>個人番号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="174" />
+            <source>結果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="174" />
+            <source>詳細</source>
+            <translation>詳細</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="178" />
+            <source>宛名番号(&amp;R)</source>
+            <translation>宛名番号(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="179" />
+            <source>職員ID(&amp;S)</source>
+            <translation>職員ID(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="180" />
+            <source>期間の始め(&amp;F)</source>
+            <translation>期間の始め(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="181" />
+            <source>期間の終わり(&amp;T)</source>
+            <translation>期間の終わり(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="191" />
+            <source>未解除の警告</source>
+            <translation>未解除の警告</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="193" />
+            <source>内容</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="197" />
+            <source>解除(&amp;U)</source>
+            <translation>解除(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="198" />
+            <source>更新 (Ctrl+R)</source>
+            <translation>更新 (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="232" />
+            <source>住基システムに接続されていません。</source>
+            <translation>住基システムに接続されていません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="279" />
+            <source>該当する記録はありません。</source>
+            <translation>該当する記録はありません。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="281" />
+            <source>新しい順に %1 件（さらに古い記録があります）</source>
+            <translation>新しい順に %1 件（さらに古い記録があります）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="283" />
+            <source>新しい順に %1 件</source>
+            <translation>新しい順に %1 件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="326" />
+            <source>警告 %1 を解除しました。</source>
+            <translation>警告 %1 を解除しました。</translation>
+        </message>
+    </context>
+    <context>
         <name>CardDesk</name>
         <message>
             <location filename="../../ui/carddesk/card_panel.py" line="43" />
@@ -3320,25 +3676,30 @@
             <translation>この業務の画面は今後のリリースで追加されます。</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="91" />
-            <location filename="../../ui/workspaces.py" line="104" />
+            <location filename="../../ui/workspaces.py" line="97" />
+            <location filename="../../ui/workspaces.py" line="110" />
             <source>診断</source>
             <translation>診断</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="98" />
+            <location filename="../../ui/workspaces.py" line="104" />
             <source>窓口</source>
             <translation>窓口</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="100" />
+            <location filename="../../ui/workspaces.py" line="106" />
             <source>カード交付</source>
             <translation>カード交付</translation>
         </message>
         <message>
-            <location filename="../../ui/workspaces.py" line="102" />
+            <location filename="../../ui/workspaces.py" line="108" />
             <source>承認</source>
             <translation>承認</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workspaces.py" line="113" />
+            <source>監査</source>
+            <translation>監査</translation>
         </message>
     </context>
 </TS>

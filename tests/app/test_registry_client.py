@@ -130,8 +130,8 @@ def real(registry) -> Iterator[Callable[..., RegistryClient]]:  # type: ignore[n
 
 @pytest.mark.parametrize(
     ("user", "workspaces"),
-    [("t-clerk", ["counter"]), ("t-card", ["card_desk"]), ("t-super", ["approvals"]),
-     ("t-help", ["diagnostics"]), ("t-admin", ["diagnostics"]), ("t-audit", [])],
+    [("t-clerk", ["counter"]), ("t-card", ["card_desk"]), ("t-super", ["approvals", "audit"]),
+     ("t-help", ["diagnostics"]), ("t-admin", ["diagnostics", "audit"]), ("t-audit", ["audit"])],
 )
 @pytest.mark.registry
 @pytest.mark.parametrize("registry", ["sqlite"], indirect=True)

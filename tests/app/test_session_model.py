@@ -92,10 +92,10 @@ def test_registry_holds_weakly_and_unregisters() -> None:
 ROLE_WORKSPACES = {
     "clerk": ["counter"],
     "card_desk": ["card_desk"],
-    "supervisor": ["approvals"],
+    "supervisor": ["approvals", "audit"],
     "helpdesk": ["diagnostics"],
-    "admin": ["diagnostics"],
-    "auditor": [],
+    "admin": ["diagnostics", "audit"],  # its alerts only (ui/audit)
+    "auditor": ["audit"],
 }
 
 
@@ -112,4 +112,4 @@ def test_workspace_permissions_exist_in_the_registry() -> None:
 
 def test_combined_roles_keep_the_workspace_order() -> None:
     permissions = permissions_for(("helpdesk", "supervisor", "clerk"), number_view=False)
-    assert workspaces_for(permissions) == ["counter", "approvals", "diagnostics"]
+    assert workspaces_for(permissions) == ["counter", "approvals", "diagnostics", "audit"]

@@ -41,9 +41,9 @@ def start(shell: TerminalShell, reauth: FakeReauthenticator, logouts: LogoutReco
     [
         ("clerk", ["窓口 (F2)"]),
         ("card_desk", ["カード交付 (F3)"]),
-        ("supervisor", ["承認 (F4)"]),
+        ("supervisor", ["承認 (F4)", "監査 (Shift+F4)"]),
         ("helpdesk", ["診断 (F5)"]),
-        ("auditor", []),
+        ("auditor", ["監査 (Shift+F4)"]),
     ],
 )
 def test_workspace_set_per_role(shell: TerminalShell, reauth: FakeReauthenticator,
@@ -55,7 +55,8 @@ def test_workspace_set_per_role(shell: TerminalShell, reauth: FakeReauthenticato
     labels = window.function_keys.labels()
     assert labels[-3:] == ["F9  ログアウト", "F11  ロック", "F12  画面保護"]
     if tabs:
-        assert labels[0] == f"{tabs[0][-3:-1]}  {tabs[0][:-5]}"
+        title, key = tabs[0].removesuffix(")").split(" (")
+        assert labels[0] == f"{key}  {title}"
     assert len(labels) == len(tabs) + 3
 
 
