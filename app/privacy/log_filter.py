@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from collections.abc import Mapping
 from enum import Enum
 from http import HTTPStatus
@@ -57,6 +58,26 @@ def safe_arg(value: object) -> object:
     return f"<{type(value).__name__}>"
 
 
+def traceback_without_messages(error: BaseException | None) -> str:
+    """The frames of `error` and of the exceptions it came from, each ending in its class (and
+    code): never their messages, which may hold a romanised name the scrubber cannot tell from
+    English. The frames show file, line, function and the source line: code, not data."""
+    chain: list[BaseException] = []
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        chain.append(error)
+        seen.add(id(error))
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+    parts: list[str] = []
+    for position, item in enumerate(reversed(chain)):
+        if position:
+            parts.append("\nThe above exception led to the following one:\n\n")
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_tb(item.__traceback__))
+        parts.append(f"{type(item).__module__}.{type(item).__qualname__}: {safe_arg(item)}\n")
+    return "".join(parts).rstrip("\n")
+
+
 class PiiScrubFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         try:
@@ -83,8 +104,7 @@ class PiiScrubFilter(logging.Filter):
         record.msg = scrub_text(message)
         record.args = ()
         if record.exc_info:
-            text = logging.Formatter().formatException(record.exc_info)
-            record.exc_text = scrub_text(text)
+            record.exc_text = scrub_text(traceback_without_messages(record.exc_info[1]))
             record.exc_info = None
         elif record.exc_text:
             record.exc_text = scrub_text(record.exc_text)

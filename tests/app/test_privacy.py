@@ -105,6 +105,29 @@ def test_an_http_request_line_keeps_its_route_status_and_words() -> None:
     assert search.getMessage() == "HTTP Request: GET /v1/residents/search"
 
 
+def test_a_traceback_keeps_its_frames_and_loses_every_message() -> None:
+    """A romanised name in an exception's message is plain ASCII English to the scrubber: the
+    messages go, the frames and classes stay, for the whole chain."""
+    names = ["MENDOZA JERICHO", "ALVAREZ MARIA CLARA"]  # in a variable, as data is
+
+    def read_record() -> None:
+        try:
+            raise KeyError(names[0])
+        except KeyError as missing:
+            raise CodedError(names[1]) from missing
+
+    try:
+        read_record()
+    except CodedError:
+        exc_info = sys.exc_info()
+    record = logging.LogRecord("t", logging.CRITICAL, __file__, 1, "uncaught exception", (), exc_info)
+    PiiScrubFilter().filter(record)
+    text = logging.Formatter("%(message)s").format(record)
+    assert "MENDOZA" not in text and "ALVAREZ" not in text
+    assert "builtins.KeyError: KeyError" in text and "CodedError: invalid_kana" in text
+    assert "in read_record" in text and text.count("Traceback (most recent call last)") == 2
+
+
 def test_filter_scrubs_templates_built_with_fstrings() -> None:
     record = _record(f"opened {NAME_KANJI} born {BIRTH.isoformat()} number {NUMBER}")
     PiiScrubFilter().filter(record)
@@ -122,7 +145,7 @@ def test_filter_scrubs_objects_mappings_extras_and_tracebacks() -> None:
     PiiScrubFilter().filter(record)
     text = logging.Formatter("%(message)s %(resident)s").format(record)
     assert "row <dict> [str]" in text
-    assert "ValueError: bad record [text] [num]" in text
+    assert "builtins.ValueError: ValueError" in text and "ValueError: bad record" not in text
     for form in canary_forms(CANARY_VALUES):
         assert form not in text
 
