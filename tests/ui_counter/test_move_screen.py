@@ -245,3 +245,31 @@ def test_changing_the_kind_keeps_what_was_typed(
                                   "move_date", "moved_out_to", "late_reason"]
     assert rebuilt.rows["move_date"].editor.value()["text"] == "R7.2.10"  # type: ignore[attr-defined]
     assert rebuilt.members is not None and rebuilt.members.movers() == ["0000000001", "0000000002"]
+
+
+def test_tab_keeps_the_field_being_typed_into_in_view(
+    qtbot: QtBot, fake_api: FakeApi, runner: OperationRunner, personal_data: PersonalDataRegistry
+) -> None:
+    """A 転入 form is longer than the screen: every field Tab reaches is scrolled into view."""
+    workspace = make_workspace(qtbot, fake_api, runner, personal_data, can_view_number=False)
+    workspace.window().resize(1000, 420)
+    qtbot.keyClick(workspace.search.form.name, Qt.Key.Key_F7)
+    moves = workspace.moves
+    moves.start("tennyu")
+    form = moves.form
+    assert form is not None
+    viewport = moves.scroller.viewport()
+    assert form.height() > viewport.height(), "the form must be longer than the view for this test"
+    form.editors[0].rows["family_name"].editor.setFocus()
+    hidden: list[str] = []
+    for _ in range(25):
+        qtbot.keyClick(_focused(), Qt.Key.Key_Tab)
+        field = _focused()
+        assert field is not None
+        if not form.isAncestorOf(field):
+            break
+        top_left = field.mapTo(viewport, field.rect().topLeft())
+        if not viewport.rect().contains(top_left):
+            hidden.append(field.objectName() or type(field).__name__)
+    assert moves.scroller.verticalScrollBar().value() > 0
+    assert hidden == []

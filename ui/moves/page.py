@@ -13,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -84,6 +85,9 @@ class MovePage(QWidget):
         empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroller = QScrollArea(self.stack)
         self.scroller.setWidgetResizable(True)
+        # Whatever moves the focus in the form (Tab, Ctrl+N, a field error, a card read), the
+        # field the clerk types into is scrolled into view.
+        QApplication.instance().focusChanged.connect(self._follow_focus)  # type: ignore[union-attr]
         self.review = ReviewView(registry, self.stack)
         for page in (empty, self.scroller, self.review):
             self.stack.addWidget(page)
@@ -246,6 +250,12 @@ class MovePage(QWidget):
             self.form.show_errors(self.flow.errors)
             if self.flow.errors:
                 self._focus_error(self.flow.errors)
+
+    @Slot(QWidget, QWidget)
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        content = self.scroller.widget()
+        if new is not None and content is not None and content.isAncestorOf(new):
+            self.scroller.ensureWidgetVisible(new)
 
     def _focus_error(self, errors: Mapping[str, str], warnings: Mapping[str, str] | None = None) -> None:
         """Focus the first item with a message and scroll it into view."""
