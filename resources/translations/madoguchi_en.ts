@@ -3290,48 +3290,48 @@
             <translation>Persons moving (Space to select)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="76" />
+            <location filename="../../ui/moves/page.py" line="77" />
             <source>異動する方を住民検索（F6）で開き、F8 でこの画面に移ってください。</source>
             <translation>Open the person in the resident search (F6), then press F8 to come here.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="81" />
+            <location filename="../../ui/moves/page.py" line="82" />
             <source>届出の種類を選んでください。住民検索（F6）で開いた方の届出は F8 で始まります。</source>
             <translation>Choose the kind of notice. For a person opened in the resident search (F6), F8 starts a notice.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="92" />
+            <location filename="../../ui/moves/page.py" line="96" />
             <source>届出の種類(&amp;K)</source>
             <translation>&amp;Kind of notice</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="110" />
+            <location filename="../../ui/moves/page.py" line="114" />
             <source>住基システムに接続されていません。</source>
             <translation>Not connected to the resident registry.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="133" />
+            <location filename="../../ui/moves/page.py" line="137" />
             <source>届出の種類を読み込めませんでした。</source>
             <translation>The kinds of notice could not be loaded.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="225" />
+            <location filename="../../ui/moves/page.py" line="229" />
             <source>確認のため送信しています…</source>
             <translation>Sending for review…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="244" />
-            <location filename="../../ui/moves/page.py" line="298" />
+            <location filename="../../ui/moves/page.py" line="248" />
+            <location filename="../../ui/moves/page.py" line="310" />
             <source>（F10 で再送）</source>
             <translation> (F10 to send again)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="273" />
+            <location filename="../../ui/moves/page.py" line="283" />
             <source>確定しています…</source>
             <translation>Committing…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="315" />
+            <location filename="../../ui/moves/page.py" line="327" />
             <source>最新の記録で作り直しています…</source>
             <translation>Drafting again from the current records…</translation>
         </message>
@@ -3438,7 +3438,7 @@
     <context>
         <name>MoveReview</name>
         <message>
-            <location filename="../../ui/moves/page.py" line="268" />
+            <location filename="../../ui/moves/page.py" line="278" />
             <source>届書と照合して、確認欄にチェックを入れてください。</source>
             <translation>Compare with the paper form and tick the confirmation.</translation>
         </message>
@@ -3526,17 +3526,22 @@
             <translation>What changed could not be determined. Draft again and check the review.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="184" />
+            <location filename="../../ui/moves/review.py" line="185" />
             <source>確定しました。</source>
             <translation>Committed.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="185" />
+            <location filename="../../ui/moves/review.py" line="188" />
+            <source>%3（宛名番号 %1）: %2</source>
+            <translation>%3 (resident ID %1): %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/review.py" line="189" />
             <source>宛名番号 %1: %2</source>
             <translation>Person number %1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="188" />
+            <location filename="../../ui/moves/review.py" line="192" />
             <source>転出証明書の内容: %1 件</source>
             <translation>Move-out certificates: %1</translation>
         </message>

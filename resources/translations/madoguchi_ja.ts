@@ -3287,48 +3287,48 @@
             <translation>異動する方（Space で選択）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="76" />
+            <location filename="../../ui/moves/page.py" line="77" />
             <source>異動する方を住民検索（F6）で開き、F8 でこの画面に移ってください。</source>
             <translation>異動する方を住民検索（F6）で開き、F8 でこの画面に移ってください。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="81" />
+            <location filename="../../ui/moves/page.py" line="82" />
             <source>届出の種類を選んでください。住民検索（F6）で開いた方の届出は F8 で始まります。</source>
             <translation>届出の種類を選んでください。住民検索（F6）で開いた方の届出は F8 で始まります。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="92" />
+            <location filename="../../ui/moves/page.py" line="96" />
             <source>届出の種類(&amp;K)</source>
             <translation>届出の種類(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="110" />
+            <location filename="../../ui/moves/page.py" line="114" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="133" />
+            <location filename="../../ui/moves/page.py" line="137" />
             <source>届出の種類を読み込めませんでした。</source>
             <translation>届出の種類を読み込めませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="225" />
+            <location filename="../../ui/moves/page.py" line="229" />
             <source>確認のため送信しています…</source>
             <translation>確認のため送信しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="244" />
-            <location filename="../../ui/moves/page.py" line="298" />
+            <location filename="../../ui/moves/page.py" line="248" />
+            <location filename="../../ui/moves/page.py" line="310" />
             <source>（F10 で再送）</source>
             <translation>（F10 で再送）</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="273" />
+            <location filename="../../ui/moves/page.py" line="283" />
             <source>確定しています…</source>
             <translation>確定しています…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/page.py" line="315" />
+            <location filename="../../ui/moves/page.py" line="327" />
             <source>最新の記録で作り直しています…</source>
             <translation>最新の記録で作り直しています…</translation>
         </message>
@@ -3435,7 +3435,7 @@
     <context>
         <name>MoveReview</name>
         <message>
-            <location filename="../../ui/moves/page.py" line="268" />
+            <location filename="../../ui/moves/page.py" line="278" />
             <source>届書と照合して、確認欄にチェックを入れてください。</source>
             <translation>届書と照合して、確認欄にチェックを入れてください。</translation>
         </message>
@@ -3523,17 +3523,22 @@
             <translation>変更された項目を特定できませんでした。作り直して内容を確認してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="184" />
+            <location filename="../../ui/moves/review.py" line="185" />
             <source>確定しました。</source>
             <translation>確定しました。</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="185" />
+            <location filename="../../ui/moves/review.py" line="188" />
+            <source>%3（宛名番号 %1）: %2</source>
+            <translation>%3（宛名番号 %1）: %2</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/review.py" line="189" />
             <source>宛名番号 %1: %2</source>
             <translation>宛名番号 %1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="188" />
+            <location filename="../../ui/moves/review.py" line="192" />
             <source>転出証明書の内容: %1 件</source>
             <translation>転出証明書の内容: %1 件</translation>
         </message>

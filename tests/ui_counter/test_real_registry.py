@@ -124,6 +124,9 @@ def test_tenkyo_entered_reviewed_and_committed(
     record = move_api.resident(subject.atena).record
     assert record.address.town_code == code and record.address.detail == "７－７"
     assert workspace.moves.flow.step is MoveStep.DONE
+    # Who was recorded, by name as well as number.
+    done = workspace.moves.review.result_text.text()
+    assert f"{subject.family_name}\u3000{subject.given_name}（宛名番号 {subject.atena}）" in done
     # The search page shows the new address, not the one the person moved away from: the open
     # record and the results are read again, while the clerk stays on the move's result.
     page = workspace.search

@@ -284,9 +284,11 @@ class MovePage(QWidget):
         self._run(job, self._committed, self._commit_failed)
 
     def _committed(self, result: MoveResult) -> None:
+        reviewed = self.flow.review
+        names = {p.ref: p.after.name.full for p in reviewed.persons} if reviewed is not None else {}
         self.flow.committed(result)
         self._set_busy(False)
-        self.review.show_done(result)
+        self.review.show_done(result, names)
         self.move_committed.emit(result)
 
     def _commit_failed(self, error: Exception) -> None:

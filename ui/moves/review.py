@@ -7,7 +7,7 @@ back to the entry with everything typed still there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -178,12 +178,16 @@ class ReviewView(QWidget):
                                 "now": _text(c.now)} for c in changes])
         self.redo_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def show_done(self, result: MoveResult) -> None:
+    def show_done(self, result: MoveResult, names: Mapping[str, str] | None = None) -> None:
+        """`names`: each person's name by their ref in the draft, to say who was recorded."""
         self.stack.setCurrentIndex(2)
         self.problem.clear()
         lines = [translate("MoveReview", "確定しました。")]
-        lines += [translate("MoveReview", "宛名番号 %1: %2").replace("%1", p.id).replace("%2", p.change_reason)
-                  for p in result.persons]
+        for person in result.persons:
+            name = (names or {}).get(person.ref)
+            line = (translate("MoveReview", "%3（宛名番号 %1）: %2").replace("%3", name) if name
+                    else translate("MoveReview", "宛名番号 %1: %2"))
+            lines.append(line.replace("%1", person.id).replace("%2", person.change_reason))
         if result.transfer_certificates:
             lines.append(translate("MoveReview", "転出証明書の内容: %1 件").replace(
                 "%1", str(len(result.transfer_certificates))))
