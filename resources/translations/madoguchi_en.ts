@@ -1752,13 +1752,13 @@
         </message>
         <message>
             <location filename="../../ui/counter/inputs.py" line="179" />
-            <location filename="../../ui/search/results.py" line="36" />
+            <location filename="../../ui/search/results.py" line="38" />
             <source>男</source>
             <translation>Male</translation>
         </message>
         <message>
             <location filename="../../ui/counter/inputs.py" line="179" />
-            <location filename="../../ui/search/results.py" line="36" />
+            <location filename="../../ui/search/results.py" line="38" />
             <source>女</source>
             <translation>Female</translation>
         </message>
@@ -2029,72 +2029,72 @@
             <translation>Not connected to the resident registry.</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="41" />
+            <location filename="../../ui/search/results.py" line="43" />
             <source>住民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="42" />
+            <location filename="../../ui/search/results.py" line="44" />
             <source>消除</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="58" />
+            <location filename="../../ui/search/results.py" line="60" />
             <source>氏名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="58" />
+            <location filename="../../ui/search/results.py" line="61" />
             <source>フリガナ</source>
             <translation>Reading</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="59" />
+            <location filename="../../ui/search/results.py" line="61" />
             <source>生年月日</source>
             <translation>Date of birth</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="59" />
+            <location filename="../../ui/search/results.py" line="62" />
             <source>性別</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="60" />
+            <location filename="../../ui/search/results.py" line="63" />
             <source>住所</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="60" />
+            <location filename="../../ui/search/results.py" line="62" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="61" />
+            <location filename="../../ui/search/results.py" line="60" />
             <source>状態</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="72" />
+            <location filename="../../ui/search/results.py" line="74" />
             <source>検索結果</source>
             <translation>Search results</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="76" />
+            <location filename="../../ui/search/results.py" line="78" />
             <source>さらに表示 (Ctrl+PgDown)</source>
             <translation>More (Ctrl+PgDown)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="101" />
+            <location filename="../../ui/search/results.py" line="103" />
             <source>該当 %1 件以上（続きは「さらに表示」）</source>
             <translation>%1 or more matches (more with “More”)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="104" />
+            <location filename="../../ui/search/results.py" line="106" />
             <source>該当 %1 件</source>
             <translation>%1 found</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="106" />
+            <location filename="../../ui/search/results.py" line="108" />
             <source>該当する住民はいません。</source>
             <translation>No resident found.</translation>
         </message>

@@ -1752,13 +1752,13 @@
         </message>
         <message>
             <location filename="../../ui/counter/inputs.py" line="179" />
-            <location filename="../../ui/search/results.py" line="36" />
+            <location filename="../../ui/search/results.py" line="38" />
             <source>男</source>
             <translation>男</translation>
         </message>
         <message>
             <location filename="../../ui/counter/inputs.py" line="179" />
-            <location filename="../../ui/search/results.py" line="36" />
+            <location filename="../../ui/search/results.py" line="38" />
             <source>女</source>
             <translation>女</translation>
         </message>
@@ -2029,72 +2029,72 @@
             <translation>住基システムに接続されていません。</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="41" />
+            <location filename="../../ui/search/results.py" line="43" />
             <source>住民</source>
             <translation>住民</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="42" />
+            <location filename="../../ui/search/results.py" line="44" />
             <source>消除</source>
             <translation>消除</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="58" />
+            <location filename="../../ui/search/results.py" line="60" />
             <source>氏名</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="58" />
+            <location filename="../../ui/search/results.py" line="61" />
             <source>フリガナ</source>
             <translation>フリガナ</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="59" />
+            <location filename="../../ui/search/results.py" line="61" />
             <source>生年月日</source>
             <translation>生年月日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="59" />
+            <location filename="../../ui/search/results.py" line="62" />
             <source>性別</source>
             <translation>性別</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="60" />
+            <location filename="../../ui/search/results.py" line="63" />
             <source>住所</source>
             <translation>住所</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="60" />
+            <location filename="../../ui/search/results.py" line="62" />
             <source>続柄</source>
             <translation>続柄</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="61" />
+            <location filename="../../ui/search/results.py" line="60" />
             <source>状態</source>
             <translation>状態</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="72" />
+            <location filename="../../ui/search/results.py" line="74" />
             <source>検索結果</source>
             <translation>検索結果</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="76" />
+            <location filename="../../ui/search/results.py" line="78" />
             <source>さらに表示 (Ctrl+PgDown)</source>
             <translation>さらに表示 (Ctrl+PgDown)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="101" />
+            <location filename="../../ui/search/results.py" line="103" />
             <source>該当 %1 件以上（続きは「さらに表示」）</source>
             <translation>該当 %1 件以上（続きは「さらに表示」）</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="104" />
+            <location filename="../../ui/search/results.py" line="106" />
             <source>該当 %1 件</source>
             <translation>該当 %1 件</translation>
         </message>
         <message>
-            <location filename="../../ui/search/results.py" line="106" />
+            <location filename="../../ui/search/results.py" line="108" />
             <source>該当する住民はいません。</source>
             <translation>該当する住民はいません。</translation>
         </message>

@@ -29,7 +29,9 @@ from ui.security.holders import mark_personal
 from ui.widgets.copy_guard import guard_against_copy
 from ui.widgets.personal_model import PersonalTableModel
 
-COLUMNS: Final = ("name", "kana", "birth", "sex", "address", "relationship", "status")
+# 状態 beside the name, so that a 消除 is never scrolled out of sight; the address, the longest,
+# last, where the table stretches it.
+COLUMNS: Final = ("name", "status", "kana", "birth", "sex", "relationship", "address")
 
 
 def sex_text(code: str) -> str:
@@ -55,10 +57,10 @@ class ResultsView(QWidget):
     def __init__(self, registry: PersonalDataRegistry | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        headers = (translate("CounterSearch", "氏名"), translate("CounterSearch", "フリガナ"),
-                   translate("CounterSearch", "生年月日"), translate("CounterSearch", "性別"),
-                   translate("CounterSearch", "住所"), translate("CounterSearch", "続柄"),
-                   translate("CounterSearch", "状態"))
+        headers = (translate("CounterSearch", "氏名"), translate("CounterSearch", "状態"),
+                   translate("CounterSearch", "フリガナ"), translate("CounterSearch", "生年月日"),
+                   translate("CounterSearch", "性別"), translate("CounterSearch", "続柄"),
+                   translate("CounterSearch", "住所"))
         self.model = PersonalTableModel(list(zip(COLUMNS, headers, strict=True)), registry, self)
         self.table = QTableView(self)
         self.table.setObjectName("search_results")
