@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -41,6 +40,7 @@ from ui.i18n import translate
 from ui.operations import OperationRunner
 from ui.security.holders import mark_personal
 from ui.widgets.personal_model import PersonalTableModel
+from ui.widgets.record_table import record_table
 
 # What the registry's action codes mean to a supervisor; an unknown code is shown as it is.
 ACTION_LABELS: Final = {
@@ -119,16 +119,8 @@ def alert_row(alert: Alert) -> dict[str, Any]:
 
 
 def _table(model: PersonalTableModel, parent: QWidget, name: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table = record_table(model, name, parent)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.verticalHeader().setVisible(False)
     return table
 
 

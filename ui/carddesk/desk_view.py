@@ -26,7 +26,7 @@ from app.workflows.search import SearchFlow
 from ui.carddesk.card_panel import CardPanel
 from ui.carddesk.person_search import PersonSearch
 from ui.carddesk.receipt import ReceiptPanel
-from ui.carddesk.tables import comparison_model, history_model, history_rows, table
+from ui.carddesk.tables import comparison_model, history_model, history_rows
 from ui.certificates.print_output import PrintSetup
 from ui.counter.inputs import ERROR_STYLE
 from ui.function_keys import FunctionKeyBar
@@ -34,6 +34,7 @@ from ui.i18n import translate
 from ui.operations import OperationRunner
 from ui.search.results import sex_text
 from ui.security.holders import mark_personal
+from ui.widgets.record_table import record_table
 
 
 class CardDeskView(QWidget):
@@ -53,9 +54,9 @@ class CardDeskView(QWidget):
         self.state = mark_personal(QLabel(self))
         self.state.setObjectName("card_state")
         self.comparison = comparison_model(registry, self)
-        self.comparison_view = table(self.comparison, "card_comparison", self)
+        self.comparison_view = record_table(self.comparison, "card_comparison", self)
         self.history = history_model(registry, self)
-        self.history_view = table(self.history, "card_history", self)
+        self.history_view = record_table(self.history, "card_history", self)
         self.message = mark_personal(QLabel(self))
         self.message.setObjectName("card_desk_message")
         self.message.setWordWrap(True)

@@ -17,13 +17,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +32,6 @@ from app.workflows.card_desk import SUGGESTED_REASONS, CardEventEntry
 from app.workflows.dates import format_date
 from ui.counter.inputs import ERROR_STYLE
 from ui.i18n import translate
-from ui.widgets.copy_guard import guard_against_copy
 from ui.widgets.personal_model import PersonalTableModel
 
 MISMATCH = QColor("#f8d7da")
@@ -71,20 +67,6 @@ class ComparisonModel(PersonalTableModel):
                 and not self.row(index.row()).get("ok"):
             return QBrush(MISMATCH)
         return super().data(index, role)
-
-
-def table(model: PersonalTableModel, name: str, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    guard_against_copy(view)
-    return view
 
 
 def comparison_rows(comparison: CardComparison | None) -> list[dict[str, Any]]:
