@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final, NoReturn
 
 from fastapi import Request
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, or_, select
 
 from registry.api.auth import CALLER
 from registry.api.deps import db_write_session
@@ -41,6 +41,7 @@ WITH_CALLER: Final = CALLER.add_columns(
         _A.c.staff_id == _S.c.id,
         _A.c.action == "resident.search",
         _A.c.at > bindparam("since", type_=_A.c.at.type),
+        or_(_S.c.search_counted_from.is_(None), _A.c.at > _S.c.search_counted_from),
     ).scalar_subquery().label("recent_searches"),
 )
 

@@ -23,6 +23,9 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
     search_blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Searches before this do not count towards the hourly limit: set when a block is lifted, so
+    # that the lifted clerk is not blocked again by the searches that blocked them.
+    search_counted_from: Mapped[datetime | None] = mapped_column(UtcDateTime())
     password_changed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 

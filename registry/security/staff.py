@@ -90,7 +90,13 @@ def unlock(session: Session, staff_id: str) -> None:
     staff = get(session, staff_id)
     staff.failed_logins = 0
     staff.locked_until = None
+    lift_search_block(staff, utcnow())
+
+
+def lift_search_block(staff: Staff, now: datetime) -> None:
+    """The staff member may search again, and the searches that blocked them no longer count."""
     staff.search_blocked_at = None
+    staff.search_counted_from = now
 
 
 def reset_password(session: Session, staff_id: str, password: str) -> int:

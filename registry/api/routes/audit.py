@@ -20,6 +20,7 @@ from registry.models import Alert, Staff
 from registry.models.base import utcnow
 from registry.repositories.actor import Actor
 from registry.security.permissions import ALERT_READ, ALERT_RESOLVE, AUDIT_READ, AUDIT_VERIFY
+from registry.security.staff import lift_search_block
 
 router = APIRouter(tags=["audit"])
 
@@ -161,7 +162,7 @@ def resolve_alert(alert_id: str, request: Request, who: Actor = Depends(require(
             if alert.kind == "search_limit_exceeded" and alert.staff_id:
                 staff = session.get(Staff, alert.staff_id)
                 if staff is not None:
-                    staff.search_blocked_at = None
+                    lift_search_block(staff, alert.resolved_at)
             write(session.connection(), who, Event("alert.resolve", reference=str(number),
                                                    detail=alert.kind))
         row = AlertRow.model_validate(alert, from_attributes=True)
