@@ -116,6 +116,8 @@ def test_a_registry_refusal_keeps_the_form(
         form.submit()
     assert form.error.text() == "検索回数の上限に達しました。"
     assert form.name.text() == "しけん" and form.birth.text_edit.text() == "S55.2.17"
+    # A refused search found nobody: it did not search, and must not say so.
+    assert workspace.search.results.count.text() == ""
 
 
 def test_clearing_the_conditions_starts_over_for_the_next_customer(

@@ -115,7 +115,10 @@ class SearchPage(QWidget):
         flow.failed(error)
         self.form.set_busy(False)
         self.results.more_button.setEnabled(True)
-        self.results.show_results(flow.results, flow.has_more, keep_row=True)
+        if flow.results:  # a further page failed: the pages already shown stay
+            self.results.show_results(flow.results, flow.has_more, keep_row=True)
+        else:  # not 「該当する住民はいません」: nothing was searched
+            self.results.clear_personal_data()
         self.form.show_errors(flow.errors)
         if flow.problem is not None and not flow.errors:
             self.form.show_problem(flow.problem.message)
