@@ -11,8 +11,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final
 
+from app.diagnostics.log_tail import scrub_log_line
 from app.diagnostics.report import DiagnosticReport
-from app.privacy.scrub import scrub_text
 
 README: Final = """madoguchi terminal diagnostic bundle
 
@@ -33,7 +33,7 @@ def bundle_file_name(now: datetime | None = None) -> str:
 
 def build_bundle(report: DiagnosticReport) -> bytes:
     data = report.as_dict()
-    log_tail = [scrub_text(line) for line in data.pop("log_tail")]
+    log_tail = [scrub_log_line(line) for line in data.pop("log_tail")]
     created = datetime.fromisoformat(report.created_at)
     stamp = (created.year, created.month, created.day, created.hour, created.minute, created.second)
     buffer = io.BytesIO()

@@ -25,7 +25,7 @@ def tail_log(log_dir: Path, lines: int = 200) -> list[str]:
                     wanted.append(line.rstrip("\n"))
         except OSError:
             continue
-    return [_scrubbed(line) for line in wanted]
+    return [scrub_log_line(line) for line in wanted]
 
 
 # The time each line starts with (app/privacy/log_setup.FORMAT): when something happened is
@@ -33,7 +33,8 @@ def tail_log(log_dir: Path, lines: int = 200) -> list[str]:
 _STAMP: Final = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} (?=[A-Z]+ )")
 
 
-def _scrubbed(line: str) -> str:
+def scrub_log_line(line: str) -> str:
+    """A log line scrubbed (app.privacy.scrub), its leading time kept."""
     stamp = _STAMP.match(line)
     if stamp is None:
         return scrub_text(line)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -179,6 +180,10 @@ def test_bundle_holds_no_personal_data(tmp_path: Path, pki, server: str) -> None
     assert "hunter2" not in data.decode("latin-1") and b"hunter2" not in target.read_bytes()
     assert body["readers"]["readers"][0]["name"] == "ACS ACR39U 00"
     assert "[text]" in tail and "[num]" in tail
+    # Each line keeps the time it was written, as on the screen (helpdesk matches it with the
+    # registry's log).
+    records = [line for line in tail.splitlines() if re.search(r" (DEBUG|INFO|WARNING|ERROR|CRITICAL) ", line)]
+    assert records and all(re.match(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d{3} ", line) for line in records)
     assert_no_canaries([target, log_dir], canary_forms(CANARIES))
 
 
