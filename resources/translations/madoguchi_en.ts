@@ -102,355 +102,370 @@
     <context>
         <name>Audit</name>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="47" />
+            <location filename="../../ui/audit/workspace.py" line="49" />
             <source>住民の検索</source>
             <translation>Resident search</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="48" />
+            <location filename="../../ui/audit/workspace.py" line="50" />
             <source>住民記録の閲覧</source>
             <translation>Record viewed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="49" />
+            <location filename="../../ui/audit/workspace.py" line="51" />
             <source>異動履歴の閲覧</source>
             <translation>History viewed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="50" />
+            <location filename="../../ui/audit/workspace.py" line="52" />
             <source>世帯の閲覧</source>
             <translation>Household viewed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="51" />
+            <location filename="../../ui/audit/workspace.py" line="53" />
             <source>異動届の入力</source>
             <translation>Move notification entered</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="52" />
+            <location filename="../../ui/audit/workspace.py" line="54" />
             <source>異動届の確認</source>
             <translation>Move notification viewed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="53" />
+            <location filename="../../ui/audit/workspace.py" line="55" />
             <source>証明書の無効化</source>
             <translation>Certificate voided</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="54" />
+            <location filename="../../ui/audit/workspace.py" line="56" />
             <source>本人確認情報の通知</source>
             <translation>Identity information sent</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="55" />
+            <location filename="../../ui/audit/workspace.py" line="57" />
             <source>ログイン</source>
             <translation>Login</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="56" />
+            <location filename="../../ui/audit/workspace.py" line="58" />
             <source>ログアウト</source>
             <translation>Logout</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="57" />
+            <location filename="../../ui/audit/workspace.py" line="59" />
             <source>ロック解除</source>
             <translation>Unlock</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="58" />
+            <location filename="../../ui/audit/workspace.py" line="60" />
             <source>パスワード誤りによる利用停止</source>
             <translation>Locked out after wrong passwords</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="59" />
+            <location filename="../../ui/audit/workspace.py" line="61" />
             <source>検索回数超過による検索停止</source>
             <translation>Searches blocked (hourly limit)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="60" />
+            <location filename="../../ui/audit/workspace.py" line="62" />
             <source>異動の確定</source>
             <translation>Move committed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="61" />
+            <location filename="../../ui/audit/workspace.py" line="63" />
             <source>異動届の取消し</source>
             <translation>Move notification discarded</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="62" />
+            <location filename="../../ui/audit/workspace.py" line="64" />
             <source>証明書の発行</source>
             <translation>Certificate issued</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="63" />
+            <location filename="../../ui/audit/workspace.py" line="65" />
             <source>証明書の再交付</source>
             <translation>Certificate reissued</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="64" />
+            <location filename="../../ui/audit/workspace.py" line="66" />
             <source>証明書の真正確認</source>
             <translation>Certificate verified</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="65" />
+            <location filename="../../ui/audit/workspace.py" line="67" />
             <source>カード情報の閲覧</source>
             <translation>Card viewed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="66" />
+            <location filename="../../ui/audit/workspace.py" line="68" />
             <source>カードの交付</source>
             <translation>Card issued</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="67" />
+            <location filename="../../ui/audit/workspace.py" line="69" />
             <source>カードの一時停止</source>
             <translation>Card suspended</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="68" />
+            <location filename="../../ui/audit/workspace.py" line="70" />
             <source>カードの一時停止解除</source>
             <translation>Card resumed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="69" />
+            <location filename="../../ui/audit/workspace.py" line="71" />
             <source>カードの廃止</source>
             <translation>Card revoked</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="70" />
+            <location filename="../../ui/audit/workspace.py" line="72" />
             <source>カードの回収</source>
             <translation>Card collected</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="71" />
+            <location filename="../../ui/audit/workspace.py" line="73" />
             <source>本人確認</source>
             <translation>Identity check</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="72" />
+            <location filename="../../ui/audit/workspace.py" line="74" />
             <source>個人番号の照合</source>
             <translation>Individual number compared</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="73" />
+            <location filename="../../ui/audit/workspace.py" line="75" />
             <source>住民名簿の出力</source>
             <translation>Resident list exported</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="74" />
+            <location filename="../../ui/audit/workspace.py" line="76" />
             <source>転出証明書情報の閲覧</source>
             <translation>Move-out certificate viewed</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="75" />
+            <location filename="../../ui/audit/workspace.py" line="77" />
             <source>転出証明書情報の受信</source>
             <translation>Move-out certificate received</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="76" />
+            <location filename="../../ui/audit/workspace.py" line="78" />
             <source>承認の依頼</source>
             <translation>Approval requested</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="77" />
+            <location filename="../../ui/audit/workspace.py" line="79" />
             <source>承認</source>
             <translation>Approved</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="78" />
+            <location filename="../../ui/audit/workspace.py" line="80" />
             <source>承認の却下</source>
             <translation>Approval declined</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="79" />
+            <location filename="../../ui/audit/workspace.py" line="81" />
             <source>承認依頼の取下げ</source>
             <translation>Approval request withdrawn</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="80" />
+            <location filename="../../ui/audit/workspace.py" line="82" />
             <source>同じ要求への再応答</source>
             <translation>Answer given again</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="81" />
+            <location filename="../../ui/audit/workspace.py" line="83" />
             <source>監査記録の閲覧</source>
             <translation>Audit trail read</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="82" />
+            <location filename="../../ui/audit/workspace.py" line="84" />
             <source>監査記録の改ざん検査</source>
             <translation>Audit chain verified</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="83" />
+            <location filename="../../ui/audit/workspace.py" line="85" />
             <source>警告の解除</source>
             <translation>Alert resolved</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="86" />
+            <location filename="../../ui/audit/workspace.py" line="88" />
             <source>成功</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="87" />
+            <location filename="../../ui/audit/workspace.py" line="89" />
             <source>拒否</source>
             <translation>Refused</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="88" />
+            <location filename="../../ui/audit/workspace.py" line="90" />
             <source>承認待ち</source>
             <translation>Awaiting approval</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="91" />
+            <location filename="../../ui/audit/workspace.py" line="94" />
             <source>検索回数の上限超過（検索を停止中）</source>
             <translation>Search limit exceeded (searches blocked)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="102" />
+            <location filename="../../ui/audit/workspace.py" line="105" />
             <source>権限のない操作: %1</source>
             <translation>Not permitted: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="111" />
+            <location filename="../../ui/audit/workspace.py" line="114" />
+            <source>この方（ほか %1 名）</source>
+            <translation>this person (and %1 others)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="115" />
+            <source>この方</source>
+            <translation>this person</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="118" />
+            <source>%1 ほか %2 名</source>
+            <translation>%1 and %2 others</translation>
+        </message>
+        <message>
+            <location filename="../../ui/audit/workspace.py" line="127" />
             <source>あり</source>
             <translation>yes</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="152" />
+            <location filename="../../ui/audit/workspace.py" line="160" />
             <source>アクセス記録（開示請求・職員の操作）</source>
             <translation>Access records (disclosure requests, staff activity)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="156" />
+            <location filename="../../ui/audit/workspace.py" line="164" />
             <source>宛名番号（10桁）: その方の記録を見た職員と日時</source>
             <translation>Resident ID (10 digits): who viewed the record, and when</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="160" />
+            <location filename="../../ui/audit/workspace.py" line="168" />
             <source>職員ID: その職員の操作</source>
             <translation>Staff ID: what this staff member did</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="162" />
-            <source>例: R7.11.1 または 2025-11-01</source>
-            <translation>e.g. R7.11.1 or 2025-11-01</translation>
+            <location filename="../../ui/audit/workspace.py" line="171" />
+            <source>例: %1 または %2</source>
+            <translation>e.g. %1 or %2</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="166" />
+            <location filename="../../ui/audit/workspace.py" line="176" />
             <source>表示 (Enter)</source>
             <translation>Show (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="167" />
+            <location filename="../../ui/audit/workspace.py" line="177" />
             <source>さらに表示 (Ctrl+PgDown)</source>
             <translation>More (Ctrl+PgDown)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="171" />
-            <location filename="../../ui/audit/workspace.py" line="193" />
+            <location filename="../../ui/audit/workspace.py" line="181" />
+            <location filename="../../ui/audit/workspace.py" line="203" />
             <source>日時</source>
             <translation>Time</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="171" />
-            <location filename="../../ui/audit/workspace.py" line="194" />
+            <location filename="../../ui/audit/workspace.py" line="181" />
+            <location filename="../../ui/audit/workspace.py" line="204" />
             <source>職員</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="172" />
-            <location filename="../../ui/audit/workspace.py" line="194" />
+            <location filename="../../ui/audit/workspace.py" line="182" />
+            <location filename="../../ui/audit/workspace.py" line="204" />
             <source>端末</source>
             <translation>Terminal</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="172" />
+            <location filename="../../ui/audit/workspace.py" line="182" />
             <source>操作</source>
             <translation>Action</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="173" />
+            <location filename="../../ui/audit/workspace.py" line="183" />
             <source>対象の宛名番号</source>
             <translation>Resident IDs</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="173" />
+            <location filename="../../ui/audit/workspace.py" line="183" />
             <source>個人番号</source>
             <translation>Individual number</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="174" />
+            <location filename="../../ui/audit/workspace.py" line="184" />
             <source>結果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="174" />
+            <location filename="../../ui/audit/workspace.py" line="184" />
             <source>詳細</source>
             <translation>Detail</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="178" />
+            <location filename="../../ui/audit/workspace.py" line="188" />
             <source>宛名番号(&amp;R)</source>
             <translation>&amp;Resident ID</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="179" />
+            <location filename="../../ui/audit/workspace.py" line="189" />
             <source>職員ID(&amp;S)</source>
             <translation>&amp;Staff ID</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="180" />
+            <location filename="../../ui/audit/workspace.py" line="190" />
             <source>期間の始め(&amp;F)</source>
             <translation>&amp;From</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="181" />
+            <location filename="../../ui/audit/workspace.py" line="191" />
             <source>期間の終わり(&amp;T)</source>
             <translation>&amp;To</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="191" />
+            <location filename="../../ui/audit/workspace.py" line="201" />
             <source>未解除の警告</source>
             <translation>Open alerts</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="193" />
+            <location filename="../../ui/audit/workspace.py" line="203" />
             <source>内容</source>
             <translation>Alert</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="197" />
+            <location filename="../../ui/audit/workspace.py" line="207" />
             <source>解除(&amp;U)</source>
             <translation>Resolve (&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="198" />
+            <location filename="../../ui/audit/workspace.py" line="208" />
             <source>更新 (Ctrl+R)</source>
             <translation>Refresh (Ctrl+R)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="232" />
+            <location filename="../../ui/audit/workspace.py" line="242" />
             <source>住基システムに接続されていません。</source>
             <translation>Not connected to the registry.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="279" />
+            <location filename="../../ui/audit/workspace.py" line="291" />
             <source>該当する記録はありません。</source>
             <translation>No records.</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="281" />
+            <location filename="../../ui/audit/workspace.py" line="293" />
             <source>新しい順に %1 件（さらに古い記録があります）</source>
             <translation>%1 records, newest first (older ones exist)</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="283" />
+            <location filename="../../ui/audit/workspace.py" line="295" />
             <source>新しい順に %1 件</source>
             <translation>%1 records, newest first</translation>
         </message>
         <message>
-            <location filename="../../ui/audit/workspace.py" line="326" />
+            <location filename="../../ui/audit/workspace.py" line="344" />
             <source>警告 %1 を解除しました。</source>
             <translation>Alert %1 resolved.</translation>
         </message>
@@ -524,7 +539,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/card_panel.py" line="114" />
-            <location filename="../../ui/carddesk/tables.py" line="59" />
+            <location filename="../../ui/carddesk/tables.py" line="55" />
             <source>生年月日</source>
             <translation>Date of birth</translation>
         </message>
@@ -540,7 +555,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/card_panel.py" line="201" />
-            <location filename="../../ui/carddesk/desk_view.py" line="135" />
+            <location filename="../../ui/carddesk/desk_view.py" line="136" />
             <source>有効期限: %1</source>
             <translation>Expires: %1</translation>
         </message>
@@ -575,184 +590,184 @@
             <translation>Printer</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="44" />
+            <location filename="../../ui/carddesk/tables.py" line="40" />
             <location filename="../../ui/carddesk/workspace.py" line="85" />
             <source>交付</source>
             <translation>Issue</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="44" />
+            <location filename="../../ui/carddesk/tables.py" line="40" />
             <source>一時停止</source>
             <translation>Suspend</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="45" />
+            <location filename="../../ui/carddesk/tables.py" line="41" />
             <source>一時停止解除</source>
             <translation>Resume</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="45" />
+            <location filename="../../ui/carddesk/tables.py" line="41" />
             <source>廃止</source>
             <translation>Revoke</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="46" />
+            <location filename="../../ui/carddesk/tables.py" line="42" />
             <source>回収</source>
             <translation>Collect</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="46" />
+            <location filename="../../ui/carddesk/tables.py" line="42" />
             <source>未交付</source>
             <translation>Not issued</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="47" />
+            <location filename="../../ui/carddesk/tables.py" line="43" />
             <source>交付済</source>
             <translation>Issued</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="47" />
+            <location filename="../../ui/carddesk/tables.py" line="43" />
             <source>一時停止中</source>
             <translation>Suspended</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="48" />
+            <location filename="../../ui/carddesk/tables.py" line="44" />
             <source>回収済</source>
             <translation>Collected</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="48" />
+            <location filename="../../ui/carddesk/tables.py" line="44" />
             <source>紛失</source>
             <translation>Lost</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="49" />
+            <location filename="../../ui/carddesk/tables.py" line="45" />
             <source>盗難</source>
             <translation>Stolen</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="49" />
+            <location filename="../../ui/carddesk/tables.py" line="45" />
             <source>その他</source>
             <translation>Other</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="50" />
+            <location filename="../../ui/carddesk/tables.py" line="46" />
             <source>本人からの返納</source>
             <translation>Returned by the holder</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="50" />
+            <location filename="../../ui/carddesk/tables.py" line="46" />
             <source>有効期限切れ</source>
             <translation>Expired</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="51" />
+            <location filename="../../ui/carddesk/tables.py" line="47" />
             <source>記載事項の変更</source>
             <translation>Change of recorded details</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="51" />
+            <location filename="../../ui/carddesk/tables.py" line="47" />
             <source>転出・死亡による失効</source>
             <translation>Void by moving out or death</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="58" />
+            <location filename="../../ui/carddesk/tables.py" line="54" />
             <source>個人番号</source>
             <translation>Individual number</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="58" />
+            <location filename="../../ui/carddesk/tables.py" line="54" />
             <source>氏名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="59" />
+            <location filename="../../ui/carddesk/tables.py" line="55" />
             <source>住所</source>
             <translation>Address</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="60" />
+            <location filename="../../ui/carddesk/tables.py" line="56" />
             <source>性別</source>
             <translation>Sex</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="94" />
+            <location filename="../../ui/carddesk/tables.py" line="76" />
             <source>一致</source>
             <translation>Match</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="94" />
+            <location filename="../../ui/carddesk/tables.py" line="76" />
             <source>不一致</source>
             <translation>Mismatch</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="107" />
+            <location filename="../../ui/carddesk/tables.py" line="89" />
             <source>項目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="102" />
-            <location filename="../../ui/carddesk/tables.py" line="109" />
+            <location filename="../../ui/carddesk/desk_view.py" line="103" />
+            <location filename="../../ui/carddesk/tables.py" line="91" />
             <source>カード</source>
             <translation>Card</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="110" />
+            <location filename="../../ui/carddesk/tables.py" line="92" />
             <source>住民票</source>
             <translation>Register</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="108" />
+            <location filename="../../ui/carddesk/tables.py" line="90" />
             <source>照合</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="114" />
+            <location filename="../../ui/carddesk/tables.py" line="96" />
             <source>日時</source>
             <translation>Date and time</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="115" />
+            <location filename="../../ui/carddesk/tables.py" line="97" />
             <source>記録</source>
             <translation>Event</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="116" />
+            <location filename="../../ui/carddesk/tables.py" line="98" />
             <source>状態</source>
             <translation>State</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="117" />
+            <location filename="../../ui/carddesk/tables.py" line="99" />
             <source>理由</source>
             <translation>Reason</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="118" />
+            <location filename="../../ui/carddesk/tables.py" line="100" />
             <source>有効期限</source>
             <translation>Expiry</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="119" />
+            <location filename="../../ui/carddesk/tables.py" line="101" />
             <source>担当</source>
             <translation>Staff</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="131" />
+            <location filename="../../ui/carddesk/tables.py" line="113" />
             <source>%1の理由</source>
             <translation>Reason for %1</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="145" />
+            <location filename="../../ui/carddesk/tables.py" line="127" />
             <source>理由を選ぶか入力してください。</source>
             <translation>Choose or type a reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="160" />
+            <location filename="../../ui/carddesk/tables.py" line="142" />
             <source>理由を入力してください。</source>
             <translation>Enter a reason.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="63" />
+            <location filename="../../ui/carddesk/desk_view.py" line="64" />
             <source>もう一度送信</source>
             <translation>Send again</translation>
         </message>
@@ -762,47 +777,47 @@
             <translation>Not connected to the resident registry.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="77" />
+            <location filename="../../ui/carddesk/desk_view.py" line="78" />
             <source>カードと住民票の照合</source>
             <translation>Card compared with the register</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="81" />
+            <location filename="../../ui/carddesk/desk_view.py" line="82" />
             <source>交付 (F10)</source>
             <translation>Issue (F10)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="82" />
+            <location filename="../../ui/carddesk/desk_view.py" line="83" />
             <source>一時停止 (Alt+T)</source>
             <translation>Suspend (Alt+T)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="83" />
+            <location filename="../../ui/carddesk/desk_view.py" line="84" />
             <source>一時停止解除 (Alt+R)</source>
             <translation>Resume (Alt+R)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="84" />
+            <location filename="../../ui/carddesk/desk_view.py" line="85" />
             <source>廃止 (Alt+H)</source>
             <translation>Revoke (Alt+H)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="85" />
+            <location filename="../../ui/carddesk/desk_view.py" line="86" />
             <source>回収 (Alt+U)</source>
             <translation>Collect (Alt+U)</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="95" />
+            <location filename="../../ui/carddesk/desk_view.py" line="96" />
             <source>記録の履歴</source>
             <translation>Event history</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="99" />
+            <location filename="../../ui/carddesk/desk_view.py" line="100" />
             <source>照合・記録</source>
             <translation>Check and record</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="100" />
+            <location filename="../../ui/carddesk/desk_view.py" line="101" />
             <source>交付受領書</source>
             <translation>Issue receipt</translation>
         </message>
@@ -827,17 +842,17 @@
             <translation>Print receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="125" />
+            <location filename="../../ui/carddesk/desk_view.py" line="126" />
             <source>住民</source>
             <translation>Resident</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="126" />
+            <location filename="../../ui/carddesk/desk_view.py" line="127" />
             <source>消除</source>
             <translation>Removed</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/desk_view.py" line="132" />
+            <location filename="../../ui/carddesk/desk_view.py" line="133" />
             <source>カードの状態: %1</source>
             <translation>Card state: %1</translation>
         </message>

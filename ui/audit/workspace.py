@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.audit_reports import Alert, AuditApi, AuditEntry, AuditPage, query_of
+from app.domain import clock
 from app.domain.clock import JST
 from app.session.personal_data import ClearPhase, PersonalDataRegistry
+from app.workflows.dates import short_wareki
 from app.workflows.errors import FieldErrors
 from ui.certificates.labels import label, refusal_text
 from ui.counter.inputs import FieldRow
@@ -87,6 +89,7 @@ RESULT_LABELS: Final = {
     "denied": QT_TRANSLATE_NOOP("Audit", "拒否"),
     "approval_required": QT_TRANSLATE_NOOP("Audit", "承認待ち"),
 }
+MAX_TARGETS_SHOWN: Final = 3
 ALERT_LABELS: Final = {
     "search_limit_exceeded": QT_TRANSLATE_NOOP("Audit", "検索回数の上限超過（検索を停止中）"),
 }
@@ -103,11 +106,24 @@ def action_text(action: str) -> str:
     return label(ACTION_LABELS, action, "Audit")
 
 
-def entry_row(entry: AuditEntry) -> dict[str, Any]:
+def targets_text(targets: tuple[str, ...], resident: str | None) -> str:
+    """Whom a row concerns. In a resident's report, the others a search showed beside them are
+    counted, not named: the report is theirs, not their neighbours'."""
+    if resident is not None:
+        others = len([t for t in targets if t != resident])
+        return (translate("Audit", "この方（ほか %1 名）").replace("%1", str(others)) if others
+                else translate("Audit", "この方"))
+    if len(targets) <= MAX_TARGETS_SHOWN:
+        return " ".join(targets)
+    return translate("Audit", "%1 ほか %2 名").replace("%1", " ".join(targets[:MAX_TARGETS_SHOWN])) \
+        .replace("%2", str(len(targets) - MAX_TARGETS_SHOWN))
+
+
+def entry_row(entry: AuditEntry, resident: str | None = None) -> dict[str, Any]:
     return {
         "id": entry.id, "at": _when(entry.at), "staff": entry.staff_id or "—",
         "terminal": entry.terminal_id or "—", "action": action_text(entry.action),
-        "targets": " ".join(entry.targets),
+        "targets": targets_text(entry.targets, resident),
         "number": translate("Audit", "あり") if entry.number_access else "",
         "result": label(RESULT_LABELS, entry.result, "Audit"), "detail": entry.detail or "",
     }
@@ -151,7 +167,9 @@ class AuditWorkspace(QWidget):
         self.staff.setMaxLength(40)
         self.staff.setPlaceholderText(translate("Audit", "職員ID: その職員の操作"))
         self.since = QLineEdit(self.trail)
-        self.since.setPlaceholderText(translate("Audit", "例: R7.11.1 または 2025-11-01"))
+        first = clock.today().replace(day=1)
+        self.since.setPlaceholderText(translate("Audit", "例: %1 または %2")
+                                      .replace("%1", short_wareki(first)).replace("%2", first.isoformat()))
         self.until = QLineEdit(self.trail)
         self.rows = {"resident": FieldRow(self.resident, self.trail), "staff_id": FieldRow(self.staff, self.trail),
                      "since": FieldRow(self.since, self.trail), "until": FieldRow(self.until, self.trail)}
@@ -238,6 +256,7 @@ class AuditWorkspace(QWidget):
         try:
             query = query_of(values)
         except FieldErrors as problems:
+            self._forget_listing()  # the rows of the last query must not pass for this one's
             self._show_errors(problems.errors)
             return
         self._show_errors({})
@@ -263,7 +282,8 @@ class AuditWorkspace(QWidget):
     def _listed_more(self, page: AuditPage) -> None:
         self._entries.extend(page.items)
         self._next_before = page.next_before
-        self.model.set_rows([entry_row(e) for e in self._entries])
+        resident = (self._query or {}).get("resident")
+        self.model.set_rows([entry_row(e, resident) for e in self._entries])
         self.more_button.setVisible(page.next_before is not None)
         self.more_button.setEnabled(True)
         shown = len(self._entries)
@@ -274,6 +294,12 @@ class AuditWorkspace(QWidget):
         else:
             self.count.setText(translate("Audit", "新しい順に %1 件").replace("%1", str(shown)))
         self.listed.emit(shown)
+
+    def _forget_listing(self) -> None:
+        self._query, self._entries, self._next_before = None, [], None
+        self.model.clear_personal_data()
+        self.more_button.hide()
+        self.count.clear()
 
     def _show_errors(self, errors: Mapping[str, str]) -> None:
         for key, row in self.rows.items():
@@ -334,12 +360,10 @@ class AuditWorkspace(QWidget):
             self.load_alerts()
 
     def clear_personal_data(self) -> None:
-        self._query, self._entries, self._next_before, self._alerts = None, [], None, []
+        self._forget_listing()
+        self._alerts = []
         for edit in (self.resident, self.staff, self.since, self.until):
             edit.setText("")  # the shell's clearer does this too; the page does not rely on it
-        self.model.clear_personal_data()
         self.alert_model.clear_personal_data()
-        self.more_button.hide()
-        self.count.clear()
         self.status.clear()
         self._show_errors({})
