@@ -31,6 +31,8 @@ _STANDARD_ATTRS: Final = frozenset(
 # version and the standard reason phrase are the protocol's words, not anybody's data.
 _HTTP_VERSION: Final = re.compile(r"HTTP/[0-9](?:\.[0-9])?")
 _REASON_PHRASES: Final = frozenset(status.phrase for status in HTTPStatus)
+# A draft's or session's id in a route: one token, not digits to mask piecewise.
+_HEX_ID: Final = re.compile(r"/[0-9a-f]{16,}(?=/|$)")
 REFUSED_STR: Final = "[str]"
 
 
@@ -54,7 +56,7 @@ def safe_arg(value: object) -> object:
     if isinstance(path, str):
         # A registry call's route is what a helpdesk needs (/v1/residents/[num]); the host
         # is the terminal's setting, and the query (a search's names) is never part of .path.
-        return scrub_text(path)
+        return scrub_text(_HEX_ID.sub("/[id]", path))
     return f"<{type(value).__name__}>"
 
 

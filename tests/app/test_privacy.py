@@ -103,6 +103,9 @@ def test_an_http_request_line_keeps_its_route_status_and_words() -> None:
     search = _record("HTTP Request: %s %s", "GET", httpx.URL("https://r/v1/residents/search?name=TSURUMI"))
     PiiScrubFilter().filter(search)
     assert search.getMessage() == "HTTP Request: GET /v1/residents/search"
+    commit = _record("HTTP Request: %s %s", "POST", httpx.URL(f"https://r/v1/moves/{'c0472db7e0a1' * 2}abcdefab/commit"))
+    PiiScrubFilter().filter(commit)
+    assert commit.getMessage() == "HTTP Request: POST /v1/moves/[id]/commit"
 
 
 def test_a_traceback_keeps_its_frames_and_loses_every_message() -> None:
