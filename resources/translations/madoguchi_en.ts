@@ -3458,105 +3458,110 @@
             <translation>Compare with the paper form and tick the confirmation.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="81" />
-            <location filename="../../ui/moves/review.py" line="106" />
+            <location filename="../../ui/moves/review.py" line="82" />
+            <location filename="../../ui/moves/review.py" line="107" />
             <source>対象</source>
             <translation>Who</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="81" />
-            <location filename="../../ui/moves/review.py" line="106" />
+            <location filename="../../ui/moves/review.py" line="82" />
+            <location filename="../../ui/moves/review.py" line="107" />
             <source>項目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="82" />
+            <location filename="../../ui/moves/review.py" line="83" />
             <source>変更前</source>
             <translation>Before</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="82" />
+            <location filename="../../ui/moves/review.py" line="83" />
             <source>変更後</source>
             <translation>After</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="83" />
+            <location filename="../../ui/moves/review.py" line="84" />
             <source>注意</source>
             <translation>Note</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="85" />
+            <location filename="../../ui/moves/review.py" line="86" />
             <source>届書の記載内容と一致することを確認しました (Space)</source>
             <translation>I have checked that this matches the paper form (Space)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="87" />
-            <location filename="../../ui/moves/review.py" line="112" />
+            <location filename="../../ui/moves/review.py" line="88" />
+            <location filename="../../ui/moves/review.py" line="113" />
             <source>戻って修正 (Esc)</source>
             <translation>Back to edit (Esc)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="88" />
+            <location filename="../../ui/moves/review.py" line="89" />
             <source>確定 (F10)</source>
             <translation>Commit (F10)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="107" />
+            <location filename="../../ui/moves/review.py" line="108" />
             <source>下書き作成時</source>
             <translation>When drafted</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="107" />
+            <location filename="../../ui/moves/review.py" line="108" />
             <source>現在</source>
             <translation>Now</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="110" />
+            <location filename="../../ui/moves/review.py" line="111" />
             <source>最新の記録で作り直す (F10)</source>
             <translation>Draft again from the current records (F10)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="114" />
+            <location filename="../../ui/moves/review.py" line="115" />
             <source>下書きの作成後に、この届出に関わる記録が他の処理で変更されました。変更された内容:</source>
             <translation>Since the draft was made, records of this notice were changed elsewhere. What changed:</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="128" />
+            <location filename="../../ui/moves/review.py" line="129" />
             <source>新しい届出 (F7)</source>
             <translation>New notice (F7)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="161" />
+            <location filename="../../ui/moves/review.py" line="163" />
             <source>届出内容の確認（%1）</source>
             <translation>Review of the notice (%1)</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="173" />
+            <location filename="../../ui/moves/review.py" line="175" />
             <source>変更された内容を調べています…</source>
             <translation>Looking up what changed…</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="175" />
+            <location filename="../../ui/moves/review.py" line="177" />
             <source>変更された項目を特定できませんでした。作り直して内容を確認してください。</source>
             <translation>What changed could not be determined. Draft again and check the review.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="185" />
+            <location filename="../../ui/moves/review.py" line="187" />
+            <source>確定済み（%1）</source>
+            <translation>Committed (%1)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/moves/review.py" line="188" />
             <source>確定しました。</source>
             <translation>Committed.</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="188" />
+            <location filename="../../ui/moves/review.py" line="191" />
             <source>%3（宛名番号 %1）: %2</source>
             <translation>%3 (resident ID %1): %2</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="189" />
+            <location filename="../../ui/moves/review.py" line="192" />
             <source>宛名番号 %1: %2</source>
             <translation>Person number %1: %2</translation>
         </message>
         <message>
-            <location filename="../../ui/moves/review.py" line="192" />
+            <location filename="../../ui/moves/review.py" line="195" />
             <source>転出証明書の内容: %1 件</source>
             <translation>Move-out certificates: %1</translation>
         </message>

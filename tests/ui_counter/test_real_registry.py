@@ -126,6 +126,7 @@ def test_tenkyo_entered_reviewed_and_committed(
     assert workspace.moves.flow.step is MoveStep.DONE
     # Who was recorded, by name as well as number.
     done = workspace.moves.review.result_text.text()
+    assert workspace.moves.review.title.text() == "確定済み（転居）"
     assert f"{subject.family_name}\u3000{subject.given_name}（宛名番号 {subject.atena}）" in done
     # The search page shows the new address, not the one the person moved away from: the open
     # record and the results are read again, while the clerk stays on the move's result.

@@ -66,6 +66,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self.setObjectName("move_review")
         self.stack = QStackedWidget(self)
+        self._kind_title = ""
         self.title = mark_personal(QLabel(self))
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -158,6 +159,7 @@ class ReviewView(QWidget):
             self.back_requested.emit()
 
     def show_review(self, title: str, rows: Sequence[ReviewRow]) -> None:
+        self._kind_title = title
         self.title.setText(translate("MoveReview", "届出内容の確認（%1）").replace("%1", title))
         self.problem.clear()
         self.rows.set_rows([{"who": r.who, "label": field_label(r.label), "before": _text(r.before),
@@ -182,6 +184,7 @@ class ReviewView(QWidget):
         """`names`: each person's name by their ref in the draft, to say who was recorded."""
         self.stack.setCurrentIndex(2)
         self.problem.clear()
+        self.title.setText(translate("MoveReview", "確定済み（%1）").replace("%1", self._kind_title))
         lines = [translate("MoveReview", "確定しました。")]
         for person in result.persons:
             name = (names or {}).get(person.ref)
