@@ -95,8 +95,17 @@ class PersonalDataRegistry:
 
     def drop_all(self) -> DropReport:
         """Clear every holder in phase order. A failing holder never stops the others."""
+        return self._drop(self.holders())
+
+    def drop_phase(self, phase: ClearPhase) -> DropReport:
+        """Clear the holders of one phase only: the clipboard when the next customer comes."""
+        self._prune()
+        ordered = sorted((e for e in self._entries if e.phase is phase), key=lambda e: e.order)
+        return self._drop([h for h in (e.ref() for e in ordered) if h is not None])
+
+    def _drop(self, holders: list[PersonalDataHolder]) -> DropReport:
         report = DropReport()
-        for holder in self.holders():
+        for holder in holders:
             try:
                 holder.clear_personal_data()
             except RuntimeError as exc:

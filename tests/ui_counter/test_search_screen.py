@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.session.personal_data import PersonalDataRegistry
+from app.session.personal_data import ClearPhase, PersonalDataRegistry
 from tests.ui_counter.conftest import make_workspace, type_in
 from tests.workflows.fakes import HOUSEHOLD, FakeApi, record_json, summary_json
 from ui.operations import OperationRunner
@@ -120,6 +120,14 @@ def test_a_registry_refusal_keeps_the_form(
     assert workspace.search.results.count.text() == ""
 
 
+class Holder:
+    def __init__(self) -> None:
+        self.cleared = 0
+
+    def clear_personal_data(self) -> None:
+        self.cleared += 1
+
+
 def test_clearing_the_conditions_starts_over_for_the_next_customer(
     qtbot: QtBot, fake_api: FakeApi, runner: OperationRunner, personal_data: PersonalDataRegistry
 ) -> None:
@@ -127,6 +135,9 @@ def test_clearing_the_conditions_starts_over_for_the_next_customer(
     person."""
     api = _resident_api(fake_api)
     workspace = make_workspace(qtbot, api, runner, personal_data, can_view_number=True)
+    clipboard, other = Holder(), Holder()  # the shell's clipboard guard, and a view's holder
+    personal_data.register(clipboard, ClearPhase.CLIPBOARD)
+    personal_data.register(other, ClearPhase.OTHER)
     page = workspace.search
     workspace.show_search()
     type_in(qtbot, page.form.name, "しけん")
@@ -143,3 +154,4 @@ def test_clearing_the_conditions_starts_over_for_the_next_customer(
     assert page.search_flow.results == [] and not page.results.more_button.isVisible()
     assert not workspace.move_for_action.isEnabled()
     assert QApplication.focusWidget() is page.form.name
+    assert (clipboard.cleared, other.cleared) == (1, 0)  # the clipboard only, of the session's holders

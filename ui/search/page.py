@@ -41,7 +41,7 @@ class SearchPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search_page")
-        self._runner = runner
+        self._runner, self._personal_data = runner, registry
         backend = api if api is not None else _NoRegistry()
         self.search_flow = SearchFlow(backend)  # type: ignore[arg-type]
         self.record_flow = RecordFlow(backend, can_view_number=can_view_number)  # type: ignore[arg-type]
@@ -125,11 +125,14 @@ class SearchPage(QWidget):
 
     @Slot()
     def start_over(self) -> None:
-        """The next customer: the conditions (the form empties itself), the results and the
-        open record all go, so no key acts on the last person any more."""
+        """The next customer: the conditions (the form empties itself), the results, the open
+        record and what this terminal put on the clipboard all go, so no key acts on the last
+        person any more."""
         self.clear_personal_data()
         self.results.clear_personal_data()
         self.record.clear_personal_data()
+        # A name copied for the last customer is not pasted for the next one.
+        self._personal_data.drop_phase(ClearPhase.CLIPBOARD)
         self.cleared.emit()
         self.focus_form()
 
