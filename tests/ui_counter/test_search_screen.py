@@ -155,3 +155,26 @@ def test_clearing_the_conditions_starts_over_for_the_next_customer(
     assert not workspace.move_for_action.isEnabled()
     assert QApplication.focusWidget() is page.form.name
     assert (clipboard.cleared, other.cleared) == (1, 0)  # the clipboard only, of the session's holders
+
+
+def test_a_household_of_four_shows_whole_beside_the_record(
+    qtbot: QtBot, fake_api: FakeApi, runner: OperationRunner, personal_data: PersonalDataRegistry
+) -> None:
+    """On a 1280×800 screen (the workspace about 1280×700) no member is scrolled out of sight."""
+    members = [summary_json(f"000000000{i}", given=given, relationship=relationship)
+               for i, (given, relationship) in enumerate((("一郎", "世帯主"), ("花子", "妻"),
+                                                          ("三郎", "子"), ("四子", "子")), start=1)]
+    fake_api.search_pages = [{"items": members}]
+    fake_api.records["0000000001"] = record_json("0000000001")
+    fake_api.households[HOUSEHOLD] = {"household_number": HOUSEHOLD, "created_on": "2020-04-01",
+                                      "address": None, "head_id": "0000000001", "members": members}
+    workspace = make_workspace(qtbot, fake_api, runner, personal_data, can_view_number=False)
+    workspace.resize(1280, 700)
+    with qtbot.waitSignal(workspace.search.record_shown):
+        workspace.search.open_record("0000000001")
+    view = workspace.search.record.members_view
+    assert view.model().rowCount() == 4
+    qtbot.waitUntil(lambda: workspace.height() == 700)
+    qtbot.wait(100)  # the layout after the resize and the rows
+    last = view.rowViewportPosition(3) + view.rowHeight(3)
+    assert 0 <= view.rowViewportPosition(0) and last <= view.viewport().height()

@@ -79,6 +79,9 @@ def _items(record: ResidentRecord) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
+HOUSEHOLD_ROWS_SHOWN = 4  # most households, without scrolling
+
+
 def _table(model: PersonalTableModel, parent: QWidget, name: str) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
@@ -131,6 +134,14 @@ class RecordView(QWidget):
             ("address", translate("CounterRecord", "住所"))], registry, self)
         self.members_view = _table(self.members, self, "record_household")
         self.history_view = _table(self.history, self, "record_history")
+        # The household in one line per member, without row numbers: four fit beside the items
+        # on a 1280×800 screen (rows were two lines high, and two members showed). The history
+        # keeps its wrapped rows: a former address is read in full.
+        members = self.members_view.verticalHeader()
+        members.hide()
+        members.setDefaultSectionSize(self.members_view.fontMetrics().height() + 6)
+        header = self.members_view.horizontalHeader().sizeHint().height()
+        self.members_view.setMinimumHeight(header + HOUSEHOLD_ROWS_SHOWN * members.defaultSectionSize() + 4)
         self.move_button = QPushButton(translate("CounterRecord", "この方の異動届 (F8)"), self)
         self.move_button.setObjectName("record_move")
         self.move_button.setEnabled(False)
