@@ -12,8 +12,11 @@ A single wrong answer makes the evidence insufficient, whatever else was right.
 An Individual Number Card counts as a photo ID only when the card was really checked against the
 person: its PIN verified, or the face on it compared with the person at the counter, and none
 of the items that never change on a person's own card (the number, the birth date) differs
-from the register (`card_checked`, giving `Evidence.card_verified`). Otherwise it still is an
-official document with the registered items on it, so it counts like a non-photo document.
+from the register (`card_checked`, giving `Evidence.card_verified`). A card not checked that
+way still is an official document with the registered items on it, so it counts like a
+non-photo document. A card whose number or birth date differs from the register is someone
+else's (`card_of_someone_else`, giving `Evidence.card_foreign`): it counts as no document at
+all, and the assessment says so.
 """
 
 from __future__ import annotations
@@ -82,6 +85,11 @@ def card_checked(
     return all(fields_matched.get(f, True) for f in CARD_IDENTITY_FIELDS)
 
 
+def card_of_someone_else(fields_matched: Mapping[str, bool]) -> bool:
+    """Whether a read card's items that never change on one's own card differ from the register."""
+    return any(fields_matched.get(f) is False for f in CARD_IDENTITY_FIELDS)
+
+
 @dataclass(frozen=True)
 class Evidence:
     documents: tuple[Document, ...]
@@ -90,6 +98,8 @@ class Evidence:
     # False when an Individual Number Card is among the documents but was not checked against
     # the person (see `card_checked`): it then counts only as a non-photo document.
     card_verified: bool = True
+    # True when the card shown is someone else's (see `card_of_someone_else`).
+    card_foreign: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.questions_asked <= MAX_QUESTIONS:
@@ -123,7 +133,8 @@ def photo_ids_in(evidence: Evidence) -> frozenset[Document]:
 
 def non_photo_documents_in(evidence: Evidence) -> frozenset[Document]:
     found = {d for d in evidence.documents if d not in PHOTO_IDS}
-    if not evidence.card_verified and Document.MY_NUMBER_CARD in evidence.documents:
+    if not evidence.card_verified and not evidence.card_foreign \
+            and Document.MY_NUMBER_CARD in evidence.documents:
         found.add(Document.MY_NUMBER_CARD)
     return frozenset(found)
 
@@ -147,7 +158,13 @@ def assess(evidence: Evidence) -> Assessment:
             f"聞き取りの回答に誤りがあります（{evidence.questions_asked}問中"
             f"{evidence.questions_correct}問正答）"
         )
-    if missing and Document.MY_NUMBER_CARD in evidence.documents and not evidence.card_verified:
+    if missing and Document.MY_NUMBER_CARD in evidence.documents and evidence.card_foreign:
+        missing.insert(
+            0,
+            "提示された個人番号カードは本人のものではありません（個人番号または生年月日が"
+            "住民記録と一致しません）。書類として数えません",
+        )
+    elif missing and Document.MY_NUMBER_CARD in evidence.documents and not evidence.card_verified:
         missing.insert(
             0,
             "個人番号カードは暗証番号か顔写真の照合ができていない"

@@ -19,6 +19,7 @@ from app.domain.identity_documents import (
     Evidence,
     assess,
     card_checked,
+    card_of_someone_else,
 )
 from app.domain.request_shape import reject_unknown_keys, require_keys
 from registry.api.errors import ApiError
@@ -123,6 +124,7 @@ def parse(body: Any) -> CheckRequest:
         questions_asked=_count(raw.get("questions_asked"), "questions_asked", "質問の数"),
         questions_correct=_count(raw.get("questions_correct"), "questions_correct", "正答の数"),
         card_verified=verified,
+        card_foreign=card is not None and card_of_someone_else(card.fields_matched),
     )
     return CheckRequest(atena, raw["purpose"], evidence, card, raw["outcome"])
 

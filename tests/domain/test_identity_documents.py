@@ -16,6 +16,7 @@ from app.domain.identity_documents import (
     Evidence,
     assess,
     card_checked,
+    card_of_someone_else,
 )
 
 pytestmark = pytest.mark.domain
@@ -86,6 +87,25 @@ def test_an_unverified_card_counts_only_as_a_non_photo_document() -> None:
     assert assess(Evidence((Document.MY_NUMBER_CARD, Document.PASSPORT), card_verified=False)).sufficient
 
 
+def test_someone_elses_card_counts_as_no_document_at_all() -> None:
+    """Another person's card with a PIN that opened it: not even a non-photo document, so two
+    right answers do not make up for it; a photo ID of the person's own still does."""
+    with_questions = assess(Evidence((Document.MY_NUMBER_CARD,), 2, 2, card_verified=False, card_foreign=True))
+    assert not with_questions.sufficient and "本人のものではありません" in with_questions.message
+    own_passport = Evidence((Document.MY_NUMBER_CARD, Document.PASSPORT), card_verified=False, card_foreign=True)
+    assert assess(own_passport).sufficient
+    with_insurance = Evidence((Document.MY_NUMBER_CARD, Document.HEALTH_INSURANCE_CARD), 2, 2,
+                              card_verified=False, card_foreign=True)
+    assert assess(with_insurance).sufficient  # the insurance card is the document
+
+
+@pytest.mark.parametrize("field", ["individual_number", "birth_date"])
+def test_a_card_is_someone_elses_by_its_number_or_birth_date(field: str) -> None:
+    assert card_of_someone_else({field: False, "name": True})
+    assert not card_of_someone_else({"name": False, "address": False, "sex": False})
+    assert not card_of_someone_else({})
+
+
 def test_card_checked_needs_pin_or_face() -> None:
     assert card_checked(pin_verified=True, face_compared=False, fields_matched={})
     assert card_checked(pin_verified=False, face_compared=True, fields_matched={})
@@ -112,14 +132,17 @@ def test_impossible_counts_are_refused(asked: int, correct: int) -> None:
     st.integers(0, 6),
     st.data(),
     st.booleans(),
+    st.booleans(),
 )
 def test_the_rule_as_a_property(
-    documents: list[Document], asked: int, data: st.DataObject, verified: bool
+    documents: list[Document], asked: int, data: st.DataObject, verified: bool, foreign: bool
 ) -> None:
     correct = data.draw(st.integers(0, asked))
-    evidence = Evidence(tuple(documents), asked, correct, card_verified=verified)
+    verified = verified and not foreign  # someone else's card is never verified
+    evidence = Evidence(tuple(documents), asked, correct, card_verified=verified, card_foreign=foreign)
     photo = any(d in PHOTO_IDS and (verified or d is not Document.MY_NUMBER_CARD) for d in documents)
-    other = any(d not in PHOTO_IDS or (d is Document.MY_NUMBER_CARD and not verified) for d in documents)
+    other = any(d not in PHOTO_IDS or (d is Document.MY_NUMBER_CARD and not verified and not foreign)
+                for d in documents)
     expected = photo or (other and asked >= MIN_QUESTIONS and correct == asked)
     result = assess(evidence)
     assert result.sufficient == expected

@@ -10,7 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from app.card_match import FIELDS
-from app.domain.identity_documents import INSUFFICIENT, MIN_QUESTIONS, Evidence, assess
+from app.domain.identity_documents import (
+    INSUFFICIENT,
+    MIN_QUESTIONS,
+    Evidence,
+    assess,
+    card_of_someone_else,
+)
 from app.registry_client import RegistryUnreachable, new_idempotency_key
 from app.workflows import Job
 from app.workflows.errors import Problem, problem_of
@@ -37,8 +43,10 @@ class ReviewSteps(IdentityState):
     # -- review and record ----------------------------------------------------------------------
 
     def evidence(self) -> Evidence:
+        flags = self.comparison.flags() if self.uses_card and self.comparison is not None else {}
         return Evidence(self.documents, self.questions_asked, self.questions_correct,
-                        card_verified=self.card_counts or not self.uses_card)
+                        card_verified=self.card_counts or not self.uses_card,
+                        card_foreign=card_of_someone_else(flags))
 
     def _review(self) -> None:
         self.step = IdentityStep.REVIEW

@@ -105,6 +105,10 @@ def test_a_card_counts_as_a_photo_id_only_when_checked(world: World) -> None:
     wrong = {"pin_verified": True, "face_compared": True,
              "fields_matched": {**ALL_MATCHED, "individual_number": False}}
     assert _error(_post(world, {**body, "card": wrong}))["code"] == "identity_insufficient"
+    # Nor does it count as a document with questions beside it: it is not the person's.
+    asked = _post(world, {**body, "card": wrong, "questions_asked": 2, "questions_correct": 2})
+    assert _error(asked)["code"] == "identity_insufficient"
+    assert "本人のものではありません" in _error(asked)["message"]
     # ... but with a passport beside it the person is confirmed.
     response = _post(world, {**body, "card": wrong, "documents": ["my_number_card", "passport"]})
     assert response.status_code == 201, response.text
