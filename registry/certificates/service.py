@@ -197,6 +197,7 @@ def issue(
         staff_id=actor.staff_id, terminal_id=actor.terminal_id, approver_id=approver, issued_at=now,
         copies=req.copies, fee_yen=fee * req.copies, digest=digest,
         field_digests=json.dumps(_field_digests(serial, persons)), reissue_of=reissue_of,
+        household=req.atenas[0] if req.whole_household else None, move_id=req.move_id,
     ))
     session.flush()
     write(session.connection(), actor, Event(
@@ -250,8 +251,10 @@ def reissue(
         reference=None if reference.startswith("person:") else reference,
     )
     original.voided_at, original.void_reason = now, reason
-    req = Request(original.kind, original.persons.split(","), frozenset(i for i in original.items.split(",") if i),
-                  requester, original.copies, None, False)
+    household = original.household
+    req = Request(original.kind, [household] if household is not None else original.persons.split(","),
+                  frozenset(i for i in original.items.split(",") if i), requester, original.copies,
+                  original.move_id, household is not None)
     write(session.connection(), actor, Event("certificate.void", original.persons.split(","),
                                              reference=serial, detail=reason[:200]), at=now)
     return issue(session, settings, actor, req, None, now, reissue_of=serial)

@@ -33,3 +33,7 @@ class IssuedCertificate(Base):
     voided_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     void_reason: Mapped[str | None] = mapped_column(String(200))
     reissue_of: Mapped[str | None] = mapped_column(ForeignKey("certificates.serial"))
+    # What the request named besides its persons, so that a 再交付 asks for the same again: the
+    # household of a 世帯全員 (the persons alone read as 世帯一部), the move of a 転出証明書.
+    household: Mapped[str | None] = mapped_column(String(10))
+    move_id: Mapped[str | None] = mapped_column(String(32))

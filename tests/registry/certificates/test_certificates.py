@@ -219,6 +219,33 @@ def test_reissue_voids_the_spoiled_serial_and_verification(world: World) -> None
         assert bad.status_code == 422
 
 
+def test_a_reissue_asks_for_the_same_as_the_spoiled_paper(world: World) -> None:
+    """A 世帯全員 is reissued as 世帯全員 (it came back as 世帯一部), and a 転出証明書 from its
+    move (it could not be reissued at all)."""
+    members = world.household(min_size=2, where=_japanese)
+    whole = _issue(world, {"kind": "juminhyo_household", "household": members[0].household_number,
+                           "requester": {"type": "household_member", "person_id": members[0].atena}})
+    assert whole.status_code == 201, whole.text
+    assert whole.json()["household"]["whole"] is True
+    with world.client() as c:
+        again = c.post(f"/v1/certificates/{whole.json()['serial']}/reissue", json={"reason": "印刷不良"})
+    assert again.status_code == 201, again.text
+    assert again.json()["household"]["whole"] is True
+    assert [p["name"] for p in again.json()["persons"]] == [p["name"] for p in whole.json()["persons"]]
+
+    movers = world.household(min_size=2, where=_japanese)
+    move = world.move({"kind": "tenshutsu", "notified_on": world.days_ago(0), "move_date": world.days_ago(-5),
+                       "moved_out_to": "宮城県仙台市青葉区国分町三丁目７番１号",
+                       "persons": [{"id": m.atena} for m in movers]})
+    notice = _issue(world, {"kind": "tenshutsu", "move_id": move["id"], "items": ["relationship"],
+                            "requester": OTHERS[2]})
+    assert notice.status_code == 201, notice.text
+    with world.client() as c:
+        reissued = c.post(f"/v1/certificates/{notice.json()['serial']}/reissue", json={"reason": "汚損"})
+    assert reissued.status_code == 201, reissued.text
+    assert reissued.json()["move_out"] == notice.json()["move_out"]
+
+
 def test_tenshutsu_certificate_from_the_move(world: World) -> None:
     members = world.household(min_size=2, where=_japanese)
     result = world.move({"kind": "tenshutsu", "notified_on": world.days_ago(0), "move_date": world.days_ago(-5),
