@@ -106,7 +106,8 @@ def _check(session: Session, req: Request, records: list[ResidentRecord]) -> Non
         raise DomainError("household_mismatch", "一通の証明書に載せられるのは同じ世帯の方だけです。", field="persons")
     who = req.requester
     if who.type == "self" and [r.person.atena_number for r in records] != [who.person_id]:
-        raise ApiError(403, "requester_mismatch", "本人の請求で発行できるのは本人の分だけです。")
+        raise ApiError(403, "requester_mismatch", "本人の請求で発行できるのは本人の分だけです。"
+                       "世帯の他の方も載せるときは、請求者を「同一世帯の者」にしてください。")
     if who.type == "household_member":
         asker = residents.get(session, who.person_id or "")
         if asker is None or asker.version.removed_on is not None or any(

@@ -1525,8 +1525,8 @@
         </message>
         <message>
             <location filename="../../ui/certificates/labels.py" line="82" />
-            <source>請求者と対象者の関係が請求の種別と合いません。</source>
-            <translation>The requester's relation to the persons does not match the type of request.</translation>
+            <source>請求者と対象者の関係が合いません。本人以外の方も載せるとき（世帯全員など）は、請求者を「同一世帯の者」にしてください。</source>
+            <translation>The requester does not fit the persons asked for. To include others (the whole household, say), choose “Member of the same household” as the requester.</translation>
         </message>
         <message>
             <location filename="../../ui/certificates/labels.py" line="83" />
@@ -1792,13 +1792,13 @@
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="54" />
-            <location filename="../../ui/search/record.py" line="123" />
+            <location filename="../../ui/search/record.py" line="126" />
             <source>生年月日</source>
             <translation>Date of birth</translation>
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="55" />
-            <location filename="../../ui/search/record.py" line="124" />
+            <location filename="../../ui/search/record.py" line="127" />
             <source>性別</source>
             <translation>Sex</translation>
         </message>
@@ -1809,7 +1809,7 @@
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="58" />
-            <location filename="../../ui/search/record.py" line="131" />
+            <location filename="../../ui/search/record.py" line="134" />
             <source>住所</source>
             <translation>Address</translation>
         </message>
@@ -1825,7 +1825,7 @@
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="61" />
-            <location filename="../../ui/search/record.py" line="122" />
+            <location filename="../../ui/search/record.py" line="125" />
             <source>続柄</source>
             <translation>Relationship</translation>
         </message>
@@ -1905,63 +1905,63 @@
             <translation>(late notice)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="121" />
-            <location filename="../../ui/search/record.py" line="130" />
+            <location filename="../../ui/search/record.py" line="124" />
+            <location filename="../../ui/search/record.py" line="133" />
             <source>氏名</source>
             <translation>Name</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="126" />
+            <location filename="../../ui/search/record.py" line="129" />
             <source>版</source>
             <translation>Version</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="127" />
+            <location filename="../../ui/search/record.py" line="130" />
             <source>異動事由</source>
             <translation>Reason for change</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="128" />
+            <location filename="../../ui/search/record.py" line="131" />
             <source>異動日</source>
             <translation>Date of change</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="129" />
+            <location filename="../../ui/search/record.py" line="132" />
             <source>届出日</source>
             <translation>Notified on</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="134" />
+            <location filename="../../ui/search/record.py" line="145" />
             <source>この方の異動届 (F8)</source>
             <translation>Notice for this person (F8)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="138" />
+            <location filename="../../ui/search/record.py" line="149" />
             <source>この方の証明書 (Shift+F8)</source>
             <translation>Certificate for this person (Shift+F8)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="140" />
+            <location filename="../../ui/search/record.py" line="151" />
             <source>本人確認 (Shift+F6)</source>
             <translation>Identity check (Shift+F6)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="158" />
+            <location filename="../../ui/search/record.py" line="169" />
             <source>個人番号</source>
             <translation>Individual number</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="160" />
+            <location filename="../../ui/search/record.py" line="171" />
             <source>世帯</source>
             <translation>Household</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="162" />
+            <location filename="../../ui/search/record.py" line="173" />
             <source>履歴（古い順）</source>
             <translation>History (oldest first)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="180" />
+            <location filename="../../ui/search/record.py" line="191" />
             <source>処理停止（支援措置）: 本人以外への証明書の交付はできません。</source>
             <translation>Processing stop (support measure): certificates may be issued to the person only.</translation>
         </message>

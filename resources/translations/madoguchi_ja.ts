@@ -1525,8 +1525,8 @@
         </message>
         <message>
             <location filename="../../ui/certificates/labels.py" line="82" />
-            <source>請求者と対象者の関係が請求の種別と合いません。</source>
-            <translation>請求者と対象者の関係が請求の種別と合いません。</translation>
+            <source>請求者と対象者の関係が合いません。本人以外の方も載せるとき（世帯全員など）は、請求者を「同一世帯の者」にしてください。</source>
+            <translation>請求者と対象者の関係が合いません。本人以外の方も載せるとき（世帯全員など）は、請求者を「同一世帯の者」にしてください。</translation>
         </message>
         <message>
             <location filename="../../ui/certificates/labels.py" line="83" />
@@ -1792,13 +1792,13 @@
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="54" />
-            <location filename="../../ui/search/record.py" line="123" />
+            <location filename="../../ui/search/record.py" line="126" />
             <source>生年月日</source>
             <translation>生年月日</translation>
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="55" />
-            <location filename="../../ui/search/record.py" line="124" />
+            <location filename="../../ui/search/record.py" line="127" />
             <source>性別</source>
             <translation>性別</translation>
         </message>
@@ -1809,7 +1809,7 @@
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="58" />
-            <location filename="../../ui/search/record.py" line="131" />
+            <location filename="../../ui/search/record.py" line="134" />
             <source>住所</source>
             <translation>住所</translation>
         </message>
@@ -1825,7 +1825,7 @@
         </message>
         <message>
             <location filename="../../ui/search/record.py" line="61" />
-            <location filename="../../ui/search/record.py" line="122" />
+            <location filename="../../ui/search/record.py" line="125" />
             <source>続柄</source>
             <translation>続柄</translation>
         </message>
@@ -1905,63 +1905,63 @@
             <translation>（期間経過）</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="121" />
-            <location filename="../../ui/search/record.py" line="130" />
+            <location filename="../../ui/search/record.py" line="124" />
+            <location filename="../../ui/search/record.py" line="133" />
             <source>氏名</source>
             <translation>氏名</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="126" />
+            <location filename="../../ui/search/record.py" line="129" />
             <source>版</source>
             <translation>版</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="127" />
+            <location filename="../../ui/search/record.py" line="130" />
             <source>異動事由</source>
             <translation>異動事由</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="128" />
+            <location filename="../../ui/search/record.py" line="131" />
             <source>異動日</source>
             <translation>異動日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="129" />
+            <location filename="../../ui/search/record.py" line="132" />
             <source>届出日</source>
             <translation>届出日</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="134" />
+            <location filename="../../ui/search/record.py" line="145" />
             <source>この方の異動届 (F8)</source>
             <translation>この方の異動届 (F8)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="138" />
+            <location filename="../../ui/search/record.py" line="149" />
             <source>この方の証明書 (Shift+F8)</source>
             <translation>この方の証明書 (Shift+F8)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="140" />
+            <location filename="../../ui/search/record.py" line="151" />
             <source>本人確認 (Shift+F6)</source>
             <translation>本人確認 (Shift+F6)</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="158" />
+            <location filename="../../ui/search/record.py" line="169" />
             <source>個人番号</source>
             <translation>個人番号</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="160" />
+            <location filename="../../ui/search/record.py" line="171" />
             <source>世帯</source>
             <translation>世帯</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="162" />
+            <location filename="../../ui/search/record.py" line="173" />
             <source>履歴（古い順）</source>
             <translation>履歴（古い順）</translation>
         </message>
         <message>
-            <location filename="../../ui/search/record.py" line="180" />
+            <location filename="../../ui/search/record.py" line="191" />
             <source>処理停止（支援措置）: 本人以外への証明書の交付はできません。</source>
             <translation>処理停止（支援措置）: 本人以外への証明書の交付はできません。</translation>
         </message>

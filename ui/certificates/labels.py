@@ -79,7 +79,7 @@ REFUSALS: Final = {
     "item_not_allowed": QT_TRANSLATE_NOOP("Certificates", "本籍・筆頭者、個人番号、住民票コードは本人または同一世帯の方の請求にしか記載できません。"),
     "number_view_required": QT_TRANSLATE_NOOP("Certificates", "個人番号を記載する権限がありません（職員ごとの設定です。管理者にお問い合わせください）。"),
     "issuance_suspended": QT_TRANSLATE_NOOP("Certificates", "支援措置（処理停止）のため、本人以外には発行できません。"),
-    "requester_mismatch": QT_TRANSLATE_NOOP("Certificates", "請求者と対象者の関係が請求の種別と合いません。"),
+    "requester_mismatch": QT_TRANSLATE_NOOP("Certificates", "請求者と対象者の関係が合いません。本人以外の方も載せるとき（世帯全員など）は、請求者を「同一世帯の者」にしてください。"),
     "certificate_voided": QT_TRANSLATE_NOOP("Certificates", "この証明書は既に無効にされています。"),
     "approval_request_decided": QT_TRANSLATE_NOOP("Certificates", "この依頼は既に処理されています。"),
     "approval_request_not_found": QT_TRANSLATE_NOOP("Certificates", "指定された承認の依頼が見つかりません。"),

@@ -255,6 +255,7 @@ def test_tenshutsu_certificate_from_the_move(world: World) -> None:
                             "requester": {"type": "self", "person_id": members[0].atena}})
     # 本人 may ask only for their own: the household's 転出証明書 is a household member's request.
     assert (answer.status_code, answer.json()["error"]["code"]) == (403, "requester_mismatch")
+    assert "同一世帯の者" in answer.json()["error"]["message"]  # says which requester to choose
     answer = _issue(world, {"kind": "tenshutsu", "move_id": result["id"], "items": ["honseki", "relationship"],
                             "requester": OTHERS[2]})
     assert answer.status_code == 403  # 本籍 is not for a public office either
