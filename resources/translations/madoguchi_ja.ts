@@ -757,12 +757,22 @@
             <translation>%1の理由</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="127" />
+            <location filename="../../ui/carddesk/tables.py" line="130" />
+            <source>廃止したカードは元に戻せません（一時停止解除もできません）。この方が使うには新しいカードの交付が必要です。</source>
+            <translation>廃止したカードは元に戻せません（一時停止解除もできません）。この方が使うには新しいカードの交付が必要です。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="138" />
+            <source>廃止する</source>
+            <translation>廃止する</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/tables.py" line="139" />
             <source>理由を選ぶか入力してください。</source>
             <translation>理由を選ぶか入力してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/tables.py" line="142" />
+            <location filename="../../ui/carddesk/tables.py" line="154" />
             <source>理由を入力してください。</source>
             <translation>理由を入力してください。</translation>
         </message>

@@ -85,6 +85,8 @@ def record_with_reason(qtbot: QtBot, desk: CardDeskWorkspace, keys: Qt.Key, reas
     dialog = desk.findChild(EventReasonDialog)
     assert isinstance(dialog, EventReasonDialog)
     dialog.reason.setCurrentIndex(reason_index)
+    # 廃止, and only 廃止, warns that it cannot be taken back.
+    assert (dialog.warning is not None) is (keys == Qt.Key.Key_H)  # Alt+H: 廃止
     with qtbot.waitSignal(desk.state_loaded, timeout=WAIT):
         qtbot.keyClick(dialog.reason.lineEdit(), Qt.Key.Key_Return)
 

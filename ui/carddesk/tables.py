@@ -124,6 +124,18 @@ class EventReasonDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         column = QVBoxLayout(self)
+        self.warning: QLabel | None = None
+        if event is CardEvent.REVOKE:
+            # The one change that cannot be taken back: said before, and the button names it.
+            self.warning = QLabel(translate(
+                "CardDesk", "廃止したカードは元に戻せません（一時停止解除もできません）。"
+                "この方が使うには新しいカードの交付が必要です。"), self)
+            self.warning.setObjectName("card_revoke_warning")
+            self.warning.setWordWrap(True)
+            self.warning.setStyleSheet(ERROR_STYLE)
+            column.addWidget(self.warning)
+            ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+            ok.setText(translate("CardDesk", "廃止する"))
         column.addWidget(QLabel(translate("CardDesk", "理由を選ぶか入力してください。"), self))
         column.addWidget(self.reason)
         column.addWidget(self.error)
