@@ -124,6 +124,7 @@ def test_issue_suspend_resume_revoke_collect_from_the_keyboard(
     printed = desk.receipt.memory_printer
     assert printed is not None and printed.output().startswith(b"%PDF")
 
+    assert "#1b5e20" in desk.message.styleSheet()  # 受領書を…印刷しました: a result, not an error
     record_with_reason(qtbot, desk, Qt.Key.Key_T, 0)  # 紛失
     assert "一時停止中" in desk.state.text()
     with qtbot.waitSignal(desk.state_loaded, timeout=WAIT):
@@ -162,6 +163,11 @@ def test_a_mismatch_is_highlighted_and_blocks_issuing(
     assert not desk.event_buttons[CardEvent.ISSUE].isEnabled()
     key(qtbot, Qt.Key.Key_F10)  # refused quietly: the key is off
     assert desk.flow.last_recorded is None
+    # The person's own card read next: the mismatch message of the other card goes.
+    reader.insert(card_contents(world.holder(atena)))
+    with qtbot.waitSignal(desk.card_compared, timeout=WAIT) as compared:
+        read_with_pin(qtbot, desk)
+    assert compared.args == [True] and desk.message.text() == ""
 
 
 def test_an_expired_card_is_refused(qtbot: QtBot, make_desk: MakeDesk, world: CardWorld,

@@ -23,6 +23,7 @@ class CardSteps(QObject):
     compared = Signal(bool)  # every item matches
     face_shown = Signal(bool)  # expired
     problem = Signal(str, str)  # code, Japanese message for the desk's message line
+    problem_gone = Signal()  # a new card, or one that matches: the last problem no longer holds
     changed = Signal()  # what the flow allows may have changed
 
     def __init__(self, flow: CardDeskFlow, bridge: CardBridge, runner: OperationRunner,
@@ -67,6 +68,7 @@ class CardSteps(QObject):
             return
         self.comparison.set_rows([])
         self.panel.show_message("")
+        self.problem_gone.emit()
         self.bridge.run(starter, success=self._basic_read, failure=self._failed, parent=self)
 
     def _basic_read(self, info: BasicInfo) -> None:
@@ -81,6 +83,8 @@ class CardSteps(QObject):
         self.comparison.set_rows(comparison_rows(comparison))
         if comparison is not None and not comparison.all_match:
             self.problem.emit("card_mismatch", MESSAGES["card_mismatch"])
+        else:
+            self.problem_gone.emit()
         self.changed.emit()
         self.panel.birth.setFocus(Qt.FocusReason.OtherFocusReason)
         self.compared.emit(comparison is not None and comparison.all_match)

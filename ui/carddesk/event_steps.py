@@ -14,6 +14,7 @@ from app.domain.card_lifecycle import REASON_REQUIRED, CardEvent
 from app.workflows.card_desk import CardDeskFlow, CardStatus, EventRefused, RecordedEvent
 from ui.carddesk.card_steps import CardSteps
 from ui.carddesk.tables import EventReasonDialog, event_label
+from ui.counter.inputs import DONE_STYLE
 from ui.i18n import translate
 from ui.operations import OperationRunner
 
@@ -73,6 +74,8 @@ class EventSteps(QObject):
         if self.flow.comparison is None:
             self._card_steps.forget()
         self.person_changed.emit()
+        # Done, not wrong: in the colour of a result, not of an error.
+        self._message.setStyleSheet(DONE_STYLE)
         self._message.setText(translate("CardDesk", "%1を記録しました。").replace("%1", event_label(result.event)))
         self.recorded.emit(result.event.value)
         if reload is not None:

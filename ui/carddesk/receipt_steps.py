@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.workflows.card_desk import CardDeskFlow, EventRefused
 from ui.carddesk.receipt import ReceiptPanel
+from ui.counter.inputs import DONE_STYLE
 from ui.i18n import translate
 from ui.operations import OperationRunner
 
@@ -51,6 +52,7 @@ class ReceiptSteps(QObject):
             self.problem.emit("printer_unavailable", translate("CardDesk", "プリンタを開けませんでした。"))
             return 0
         if sheets:
+            self._message.setStyleSheet(DONE_STYLE)
             self._message.setText(translate("CardDesk", "受領書を%1枚印刷しました。").replace("%1", str(sheets)))
             self.printed.emit(sheets)
         return sheets

@@ -33,6 +33,7 @@ from ui.carddesk.receipt_steps import ReceiptSteps
 from ui.carddesk.services import CardDeskServices, NoRegistry
 from ui.carddesk.tables import event_label
 from ui.certificates.print_output import PrintSetup
+from ui.counter.inputs import ERROR_STYLE
 from ui.i18n import translate
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ class CardDeskWorkspace(CardDeskView):
         self.steps.compared.connect(self.card_compared)
         self.steps.face_shown.connect(self.face_shown)
         self.steps.problem.connect(self._step_problem)
+        self.steps.problem_gone.connect(self.message.clear)
         self.steps.changed.connect(self._refresh)
         for part in (self.events, self.receipts):
             part.problem.connect(self._problem)
@@ -141,6 +143,7 @@ class CardDeskWorkspace(CardDeskView):
 
     @Slot(str, str)
     def _problem(self, code: str, message: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(message)
         self.problem_shown.emit(code)
 

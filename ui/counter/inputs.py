@@ -32,6 +32,7 @@ from ui.i18n import translate
 from ui.security.holders import mark_personal
 
 ERROR_STYLE = "color: #b00020;"
+DONE_STYLE = "color: #1b5e20;"
 # The era names of ERA_CHOICES, for pyside6-lupdate (they are looked up by value below).
 _ERA_NAMES = (
     str(QT_TRANSLATE_NOOP("CounterInput", "令和")), str(QT_TRANSLATE_NOOP("CounterInput", "平成")),
