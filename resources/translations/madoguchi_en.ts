@@ -565,12 +565,12 @@
             <translation>The card has expired and cannot be issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="102" />
+            <location filename="../../ui/carddesk/card_steps.py" line="106" />
             <source>生年月日と有効期限の年を確認してください。</source>
             <translation>Check the date of birth and the expiry year.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="105" />
+            <location filename="../../ui/carddesk/card_steps.py" line="109" />
             <source>セキュリティコード（4桁）を入力してください。</source>
             <translation>Enter the security code (4 digits).</translation>
         </message>
@@ -591,7 +591,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/tables.py" line="40" />
-            <location filename="../../ui/carddesk/workspace.py" line="85" />
+            <location filename="../../ui/carddesk/workspace.py" line="86" />
             <source>交付</source>
             <translation>Issue</translation>
         </message>
@@ -782,7 +782,7 @@
             <translation>Send again</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="75" />
+            <location filename="../../ui/carddesk/workspace.py" line="76" />
             <source>住基システムに接続されていません。</source>
             <translation>Not connected to the resident registry.</translation>
         </message>
@@ -832,22 +832,22 @@
             <translation>Issue receipt</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="82" />
+            <location filename="../../ui/carddesk/workspace.py" line="83" />
             <source>住民検索</source>
             <translation>Resident search</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="83" />
+            <location filename="../../ui/carddesk/workspace.py" line="84" />
             <source>カード確認</source>
             <translation>Check card</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="84" />
+            <location filename="../../ui/carddesk/workspace.py" line="85" />
             <source>暗証番号</source>
             <translation>PIN</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="90" />
+            <location filename="../../ui/carddesk/workspace.py" line="91" />
             <source>受領書を印刷</source>
             <translation>Print receipt</translation>
         </message>
@@ -867,37 +867,37 @@
             <translation>Card state: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="174" />
+            <location filename="../../ui/carddesk/workspace.py" line="177" />
             <source>カードが置かれています。</source>
             <translation>A card is on the reader.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="176" />
+            <location filename="../../ui/carddesk/workspace.py" line="179" />
             <source>カードをリーダーに置いてください。</source>
             <translation>Place the card on the reader.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="178" />
+            <location filename="../../ui/carddesk/workspace.py" line="181" />
             <source>カードリーダーが見つかりません。</source>
             <translation>No card reader found.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/event_steps.py" line="76" />
+            <location filename="../../ui/carddesk/event_steps.py" line="79" />
             <source>%1を記録しました。</source>
             <translation>%1 recorded.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/receipt_steps.py" line="44" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="45" />
             <source>受領書を作成できませんでした。</source>
             <translation>The receipt could not be created.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/receipt_steps.py" line="51" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="52" />
             <source>プリンタを開けませんでした。</source>
             <translation>The printer could not be opened.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/receipt_steps.py" line="54" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="56" />
             <source>受領書を%1枚印刷しました。</source>
             <translation>Printed %1 receipt page(s).</translation>
         </message>
@@ -910,12 +910,17 @@
             <translation>PIN</translation>
         </message>
         <message>
-            <location filename="../../ui/card/pin_entry.py" line="118" />
+            <location filename="../../ui/card/pin_entry.py" line="119" />
+            <source>残り1回（次に間違えるとロックされ、窓口での再設定が必要です）</source>
+            <translation>1 try left (one more wrong entry locks it; it must then be reset at the counter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/card/pin_entry.py" line="121" />
             <source>残り%1回</source>
             <translation>%1 tries left</translation>
         </message>
         <message>
-            <location filename="../../ui/card/pin_entry.py" line="124" />
+            <location filename="../../ui/card/pin_entry.py" line="127" />
             <source>ロックされています</source>
             <translation>Locked</translation>
         </message>
@@ -1736,53 +1741,53 @@
     <context>
         <name>CounterInput</name>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="37" />
+            <location filename="../../ui/counter/inputs.py" line="38" />
             <source>令和</source>
             <translation>Reiwa</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="37" />
+            <location filename="../../ui/counter/inputs.py" line="38" />
             <source>平成</source>
             <translation>Heisei</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="38" />
+            <location filename="../../ui/counter/inputs.py" line="39" />
             <source>昭和</source>
             <translation>Showa</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="38" />
+            <location filename="../../ui/counter/inputs.py" line="39" />
             <source>大正</source>
             <translation>Taisho</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="39" />
+            <location filename="../../ui/counter/inputs.py" line="40" />
             <source>明治</source>
             <translation>Meiji</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="39" />
+            <location filename="../../ui/counter/inputs.py" line="40" />
             <source>西暦</source>
             <translation>Gregorian</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="52" />
+            <location filename="../../ui/counter/inputs.py" line="53" />
             <source>例: R7.2.13</source>
             <translation>e.g. R7.2.13</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="106" />
+            <location filename="../../ui/counter/inputs.py" line="107" />
             <source>（日付として読めません）</source>
             <translation>(not a date)</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="179" />
+            <location filename="../../ui/counter/inputs.py" line="180" />
             <location filename="../../ui/search/results.py" line="38" />
             <source>男</source>
             <translation>Male</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="179" />
+            <location filename="../../ui/counter/inputs.py" line="180" />
             <location filename="../../ui/search/results.py" line="38" />
             <source>女</source>
             <translation>Female</translation>

@@ -565,12 +565,12 @@
             <translation>有効期限が切れています。交付できません。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="102" />
+            <location filename="../../ui/carddesk/card_steps.py" line="106" />
             <source>生年月日と有効期限の年を確認してください。</source>
             <translation>生年月日と有効期限の年を確認してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="105" />
+            <location filename="../../ui/carddesk/card_steps.py" line="109" />
             <source>セキュリティコード（4桁）を入力してください。</source>
             <translation>セキュリティコード（4桁）を入力してください。</translation>
         </message>
@@ -591,7 +591,7 @@
         </message>
         <message>
             <location filename="../../ui/carddesk/tables.py" line="40" />
-            <location filename="../../ui/carddesk/workspace.py" line="85" />
+            <location filename="../../ui/carddesk/workspace.py" line="86" />
             <source>交付</source>
             <translation>交付</translation>
         </message>
@@ -782,7 +782,7 @@
             <translation>もう一度送信</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="75" />
+            <location filename="../../ui/carddesk/workspace.py" line="76" />
             <source>住基システムに接続されていません。</source>
             <translation>住基システムに接続されていません。</translation>
         </message>
@@ -832,22 +832,22 @@
             <translation>交付受領書</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="82" />
+            <location filename="../../ui/carddesk/workspace.py" line="83" />
             <source>住民検索</source>
             <translation>住民検索</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="83" />
+            <location filename="../../ui/carddesk/workspace.py" line="84" />
             <source>カード確認</source>
             <translation>カード確認</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="84" />
+            <location filename="../../ui/carddesk/workspace.py" line="85" />
             <source>暗証番号</source>
             <translation>暗証番号</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="90" />
+            <location filename="../../ui/carddesk/workspace.py" line="91" />
             <source>受領書を印刷</source>
             <translation>受領書を印刷</translation>
         </message>
@@ -867,37 +867,37 @@
             <translation>カードの状態: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="174" />
+            <location filename="../../ui/carddesk/workspace.py" line="177" />
             <source>カードが置かれています。</source>
             <translation>カードが置かれています。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="176" />
+            <location filename="../../ui/carddesk/workspace.py" line="179" />
             <source>カードをリーダーに置いてください。</source>
             <translation>カードをリーダーに置いてください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/workspace.py" line="178" />
+            <location filename="../../ui/carddesk/workspace.py" line="181" />
             <source>カードリーダーが見つかりません。</source>
             <translation>カードリーダーが見つかりません。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/event_steps.py" line="76" />
+            <location filename="../../ui/carddesk/event_steps.py" line="79" />
             <source>%1を記録しました。</source>
             <translation>%1を記録しました。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/receipt_steps.py" line="44" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="45" />
             <source>受領書を作成できませんでした。</source>
             <translation>受領書を作成できませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/receipt_steps.py" line="51" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="52" />
             <source>プリンタを開けませんでした。</source>
             <translation>プリンタを開けませんでした。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/receipt_steps.py" line="54" />
+            <location filename="../../ui/carddesk/receipt_steps.py" line="56" />
             <source>受領書を%1枚印刷しました。</source>
             <translation>受領書を%1枚印刷しました。</translation>
         </message>
@@ -910,12 +910,17 @@
             <translation>暗証番号</translation>
         </message>
         <message>
-            <location filename="../../ui/card/pin_entry.py" line="118" />
+            <location filename="../../ui/card/pin_entry.py" line="119" />
+            <source>残り1回（次に間違えるとロックされ、窓口での再設定が必要です）</source>
+            <translation>残り1回（次に間違えるとロックされ、窓口での再設定が必要です）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/card/pin_entry.py" line="121" />
             <source>残り%1回</source>
             <translation>残り%1回</translation>
         </message>
         <message>
-            <location filename="../../ui/card/pin_entry.py" line="124" />
+            <location filename="../../ui/card/pin_entry.py" line="127" />
             <source>ロックされています</source>
             <translation>ロックされています</translation>
         </message>
@@ -1736,53 +1741,53 @@
     <context>
         <name>CounterInput</name>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="37" />
+            <location filename="../../ui/counter/inputs.py" line="38" />
             <source>令和</source>
             <translation>令和</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="37" />
+            <location filename="../../ui/counter/inputs.py" line="38" />
             <source>平成</source>
             <translation>平成</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="38" />
+            <location filename="../../ui/counter/inputs.py" line="39" />
             <source>昭和</source>
             <translation>昭和</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="38" />
+            <location filename="../../ui/counter/inputs.py" line="39" />
             <source>大正</source>
             <translation>大正</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="39" />
+            <location filename="../../ui/counter/inputs.py" line="40" />
             <source>明治</source>
             <translation>明治</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="39" />
+            <location filename="../../ui/counter/inputs.py" line="40" />
             <source>西暦</source>
             <translation>西暦</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="52" />
+            <location filename="../../ui/counter/inputs.py" line="53" />
             <source>例: R7.2.13</source>
             <translation>例: R7.2.13</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="106" />
+            <location filename="../../ui/counter/inputs.py" line="107" />
             <source>（日付として読めません）</source>
             <translation>（日付として読めません）</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="179" />
+            <location filename="../../ui/counter/inputs.py" line="180" />
             <location filename="../../ui/search/results.py" line="38" />
             <source>男</source>
             <translation>男</translation>
         </message>
         <message>
-            <location filename="../../ui/counter/inputs.py" line="179" />
+            <location filename="../../ui/counter/inputs.py" line="180" />
             <location filename="../../ui/search/results.py" line="38" />
             <source>女</source>
             <translation>女</translation>

@@ -211,7 +211,7 @@ def test_the_pin_field_refuses_letters_paste_and_copy(qtbot: QtBot) -> None:
         qtbot.keyClick(entry.field, Qt.Key.Key_Return)
     assert entry.take() == bytearray(b"1234") and entry.field.text() == ""
     entry.set_tries_left(1)
-    assert entry.tries.text() == "残り1回"
+    assert entry.tries.text() == "残り1回（次に間違えるとロックされ、窓口での再設定が必要です）"
     entry.set_blocked()
     assert not entry.field.isEnabled()
 

@@ -115,7 +115,10 @@ class PinEntry(QWidget):
             self.tries.setText("")
             self.tries.setStyleSheet("")
             return
-        self.tries.setText(translate("CardPin", "残り%1回").replace("%1", str(tries)))
+        if tries == 1:  # said before the last try, not after it
+            self.tries.setText(translate("CardPin", "残り1回（次に間違えるとロックされ、窓口での再設定が必要です）"))
+        else:
+            self.tries.setText(translate("CardPin", "残り%1回").replace("%1", str(tries)))
         self.tries.setStyleSheet(WARNING_STYLE if tries <= 1 else "")
 
     def set_blocked(self) -> None:
