@@ -565,12 +565,17 @@
             <translation>The card has expired and cannot be issued.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="106" />
+            <location filename="../../ui/carddesk/card_steps.py" line="77" />
+            <source>カードを読み取っています…</source>
+            <translation>Reading the card…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_steps.py" line="112" />
             <source>生年月日と有効期限の年を確認してください。</source>
             <translation>Check the date of birth and the expiry year.</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="109" />
+            <location filename="../../ui/carddesk/card_steps.py" line="115" />
             <source>セキュリティコード（4桁）を入力してください。</source>
             <translation>Enter the security code (4 digits).</translation>
         </message>

@@ -565,12 +565,17 @@
             <translation>有効期限が切れています。交付できません。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="106" />
+            <location filename="../../ui/carddesk/card_steps.py" line="77" />
+            <source>カードを読み取っています…</source>
+            <translation>カードを読み取っています…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/carddesk/card_steps.py" line="112" />
             <source>生年月日と有効期限の年を確認してください。</source>
             <translation>生年月日と有効期限の年を確認してください。</translation>
         </message>
         <message>
-            <location filename="../../ui/carddesk/card_steps.py" line="109" />
+            <location filename="../../ui/carddesk/card_steps.py" line="115" />
             <source>セキュリティコード（4桁）を入力してください。</source>
             <translation>セキュリティコード（4桁）を入力してください。</translation>
         </message>

@@ -108,6 +108,9 @@ def test_issue_suspend_resume_revoke_collect_from_the_keyboard(
     assert not desk.event_buttons[CardEvent.ISSUE].isEnabled()  # not before the card passed
     with qtbot.waitSignal(desk.card_compared, timeout=WAIT) as compared:
         read_with_pin(qtbot, desk)
+        # While the card answers: said, and no second read.
+        assert "読み取っています" in desk.card.message.text() and not desk.card.read_button.isEnabled()
+    assert desk.card.read_button.isEnabled() and "読み取っています" not in desk.card.message.text()
     assert compared.args == [True]
     assert [desk.comparison.row(i)["result"] for i in range(5)] == ["一致"] * 5
     assert not read_face(qtbot, desk, holder.expiry_date.year)

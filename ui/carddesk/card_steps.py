@@ -67,11 +67,17 @@ class CardSteps(QObject):
             self.problem.emit(refused.problem.code, refused.problem.message)
             return
         self.comparison.set_rows([])
-        self.panel.show_message("")
+        self._reading(True)
         self.problem_gone.emit()
         self.bridge.run(starter, success=self._basic_read, failure=self._failed, parent=self)
 
+    def _reading(self, busy: bool) -> None:
+        """While the card answers (a slow card takes seconds): say so, and take no second read."""
+        self.panel.read_button.setEnabled(not busy)
+        self.panel.show_message(translate("CardDesk", "カードを読み取っています…") if busy else "")
+
     def _basic_read(self, info: BasicInfo) -> None:
+        self._reading(False)
         job = self.flow.basic_read(info)
         self.panel.show_pins(self.flow.pins)
         self._runner.operation(job, parent=self).success(self._number_checked) \
@@ -111,10 +117,11 @@ class CardSteps(QObject):
             return
         code = self.panel.security_code.take()
         starter = self.flow.read_face(birth_date=born, expiry_year=year, security_code=code)
-        self.panel.show_message("")
+        self._reading(True)
         self.bridge.run(starter, success=self._face_read, failure=self._failed, parent=self)
 
     def _face_read(self, face: CardFace) -> None:
+        self._reading(False)
         self.flow.face_read(face)
         check = self.flow.face
         assert check is not None
@@ -125,6 +132,7 @@ class CardSteps(QObject):
         self.face_shown.emit(check.expired)
 
     def _failed(self, error: Exception) -> None:
+        self._reading(False)
         self.flow.card_failed(error)
         self.panel.show_pins(self.flow.pins)
         self._card_problem()
