@@ -23,3 +23,8 @@ def normalise_address_text(text: str) -> str:
     hyphens and spaces, full-width katakana ("3-5" → "３－５", "ｻﾝﾊｲﾂ 2F" → "サンハイツ　２Ｆ"),
     so that one address is written one way on screen, in searches and on certificates."""
     return jaconv.h2z(text, kana=True, ascii=True, digit=True).translate(_DASHES)
+
+
+def format_postal_code(code: str) -> str:
+    """〒572-0865 as it is written on paper; anything not seven digits as it is."""
+    return f"〒{code[:3]}-{code[3:]}" if len(code) == 7 and code.isascii() and code.isdigit() else code

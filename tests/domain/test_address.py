@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.address import format_address, normalise_address_text
+from app.domain.address import format_address, format_postal_code, normalise_address_text
 from app.domain.move_fields import validate_field
 
 pytestmark = pytest.mark.domain
@@ -35,3 +35,8 @@ def test_address_fields_are_normalised_and_other_text_is_not() -> None:
 def test_format_address_puts_the_building_after_a_full_width_space() -> None:
     assert format_address("大阪府", "寝屋川市", "池田北町", "２６番４０号", "メゾン") == \
         "大阪府寝屋川市池田北町２６番４０号\u3000メゾン"
+
+
+def test_a_postal_code_as_written_on_paper() -> None:
+    assert format_postal_code("5720865") == "〒572-0865"
+    assert format_postal_code("") == "" and format_postal_code("572") == "572"

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.session.personal_data import ClearPhase, PersonalDataRegistry
+from tests.ui.residents import widget_texts
 from tests.ui_counter.conftest import make_workspace, type_in
 from tests.workflows.fakes import HOUSEHOLD, FakeApi, record_json, summary_json
 from ui.operations import OperationRunner
@@ -77,6 +78,7 @@ def test_search_list_record_and_reveal_by_keyboard(
         qtbot.keyClick(table, Qt.Key.Key_Return)
     record = page.record
     assert record.heading.text() == "試験\u3000花子"
+    assert "〒572-" in " ".join(widget_texts())  # the postal code as written on paper
     assert record.members.rowCount() == 2 and record.history.rowCount() == 1
     assert record.number.text() == "****-****-****" and NUMBER not in record.number.text()
     assert api.called("resident") == [("0000000002", False)]

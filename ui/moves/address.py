@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.address import format_postal_code
 from app.registry_api import Town
 from app.workflows.towns import TownIndex, normalise_postal_code
 from ui.counter.inputs import ChoicePicker, FieldRow
@@ -26,8 +27,7 @@ from ui.moves.labels import mode_title
 
 
 def town_text(town: Town) -> str:
-    code = town.postal_code
-    return f"{town.name}（〒{code[:3]}-{code[3:]}）"
+    return f"{town.name}（{format_postal_code(town.postal_code)}）"
 
 
 class AddressInput(QWidget):

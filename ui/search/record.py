@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.address import format_postal_code
 from app.registry_api import Person, ResidentRecord
 from app.session.personal_data import ClearPhase, PersonalDataRegistry
 from app.workflows.dates import format_date
@@ -56,7 +57,7 @@ def _items(record: ResidentRecord) -> list[tuple[str, str]]:
         (translate("CounterRecord", "住民の種別"),
          translate("CounterRecord", resident_type)),
         (translate("CounterRecord", "住所"), person.address.full),
-        (translate("CounterRecord", "郵便番号"), person.address.postal_code),
+        (translate("CounterRecord", "郵便番号"), format_postal_code(person.address.postal_code)),
         (translate("CounterRecord", "世帯番号"), person.household_number or ""),
         (translate("CounterRecord", "続柄"), person.relationship),
         (translate("CounterRecord", "住民票コード"), record.resident_code),
