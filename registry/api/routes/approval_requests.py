@@ -114,15 +114,21 @@ def pending(request: Request, who: Actor = Depends(require(BULK_APPROVE))) -> Re
     return json_response(Queue(items=items))
 
 
-def _decide(request: Request, request_id: str, who: Actor, approve: bool, reason: str | None) -> Response:
+def _pending(session: Session, request_id: str, asked_in: str | None = None) -> ApprovalRequest:
+    """The request, locked, while it is pending; `asked_in`: only the session that asked."""
     number = params.integer(request_id, "request_id", 0, 1, 10**12)
+    row = session.scalar(select(ApprovalRequest).where(ApprovalRequest.id == number).with_for_update())
+    if row is None or (asked_in is not None and row.session_id != asked_in):
+        raise ApiError(404, "approval_request_not_found", "指定された承認の依頼が見つかりません。")
+    if row.status != "pending":
+        raise ApiError(409, "approval_request_decided", "この依頼は既に処理されています。")
+    return row
+
+
+def _decide(request: Request, request_id: str, who: Actor, approve: bool, reason: str | None) -> Response:
     now = utcnow()
     with db_write_session(request) as session:
-        row = session.scalar(select(ApprovalRequest).where(ApprovalRequest.id == number).with_for_update())
-        if row is None:
-            raise ApiError(404, "approval_request_not_found", "指定された承認の依頼が見つかりません。")
-        if row.status != "pending":
-            raise ApiError(409, "approval_request_decided", "この依頼は既に処理されています。")
+        row = _pending(session, request_id)
         if approve:
             granted = approvals.grant_queued(
                 session, request.app.state.settings, clerk_session_id=row.session_id,
@@ -165,13 +171,8 @@ def withdraw(request_id: str, request: Request, who: Actor = Depends(require(SES
     """The requesting session takes its pending request back: it leaves the supervisors' queue
     and can no longer be approved. 409 `approval_request_decided` once it was decided."""
     params.reject_unknown(request, ())
-    number = params.integer(request_id, "request_id", 0, 1, 10**12)
     with db_write_session(request) as session:
-        row = session.scalar(select(ApprovalRequest).where(ApprovalRequest.id == number).with_for_update())
-        if row is None or row.session_id != who.session_id:
-            raise ApiError(404, "approval_request_not_found", "指定された承認の依頼が見つかりません。")
-        if row.status != "pending":
-            raise ApiError(409, "approval_request_decided", "この依頼は既に処理されています。")
+        row = _pending(session, request_id, asked_in=who.session_id or "")
         row.status, row.decided_at, row.decided_by = "withdrawn", utcnow(), who.staff_id
         write(session.connection(), who, Event("approval.withdraw", reference=str(row.id),
                                                detail=f"{row.kind} count={row.count}"))
